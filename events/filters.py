@@ -1,0 +1,67 @@
+"""The calendar's filters (bundesland, kategorie, schlagwort, jahr), shared by the
+HTML calendar and the iCalendar feed so both always agree."""
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from home.models import Bundesland, Schlagwort
+
+from .models import EventCategory
+
+
+class EventFilterForm(forms.Form):
+    """Bound to request.GET. An unknown value makes the form invalid: the calendar
+    then shows no events and says which filter was not understood."""
+
+    bundesland = forms.ModelChoiceField(
+        queryset=Bundesland.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Bundesland"),
+        empty_label=_("Alle Bundesländer"),
+    )
+    kategorie = forms.ModelChoiceField(
+        queryset=EventCategory.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Kategorie"),
+        empty_label=_("Alle Kategorien"),
+    )
+    schlagwort = forms.ModelChoiceField(
+        queryset=Schlagwort.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Schlagwort"),
+        empty_label=_("Alle Schlagwörter"),
+    )
+    jahr = forms.TypedChoiceField(coerce=int, required=False, label=_("Jahr"), empty_value=None)
+
+    def __init__(self, data, *, locale, events: QuerySet):
+        super().__init__(data)
+        self.fields["bundesland"].queryset = Bundesland.objects.filter(locale=locale)
+        self.fields["kategorie"].queryset = EventCategory.objects.filter(locale=locale)
+        self.fields["schlagwort"].queryset = Schlagwort.objects.filter(
+            events_eventpagetag_items__content_object__in=events
+        ).distinct()
+        years = sorted({d.year for d in events.dates("start", "year")}, reverse=True)
+        self.fields["jahr"].choices = [("", _("Alle Jahre"))] + [(y, str(y)) for y in years]
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(self.data.get(name) for name in self.fields)
+
+    def filter(self, events: QuerySet) -> QuerySet:
+        """Narrow ``events`` by the valid filters; nothing if any value is invalid."""
+        if not self.is_valid():
+            return events.none()
+        data = self.cleaned_data
+        if data["bundesland"]:
+            events = events.filter(bundesland=data["bundesland"])
+        if data["kategorie"]:
+            events = events.filter(category=data["kategorie"])
+        if data["schlagwort"]:
+            events = events.filter(tagged_items__tag=data["schlagwort"])
+        if data["jahr"]:
+            events = events.filter(start__year=data["jahr"])
+        return events.distinct()

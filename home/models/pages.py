@@ -1,0 +1,103 @@
+"""The home page (one per locale) and free-content pages."""
+
+from django.apps import apps
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from .base import BasePage
+from .vocabularies import Schlagwort
+
+# Page types that carry Schlagwörter, named by string so imports flow one way.
+TAGGED_PAGE_MODELS = ["regions.RegionPage", "events.EventPage", "news.NewsPage"]
+
+
+class HomePage(RoutablePageMixin, BasePage):
+    """The start page of one language tree (/de/, /en/). Shows the newest news,
+    upcoming events and the regions; also answers /<lang>/schlagwort/<slug>/."""
+
+    intro = RichTextField(_("Einleitung"), features=["bold", "italic", "link"], blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "regions.RegionIndexPage",
+        "events.EventIndexPage",
+        "news.NewsIndexPage",
+        "criteria.CriteriaIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("Startseite")
+
+    def _child_page(self, model: str):
+        return apps.get_model(model).objects.child_of(self).live().public().first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        event_model = apps.get_model("events.EventPage")
+        news_model = apps.get_model("news.NewsPage")
+        region_model = apps.get_model("regions.RegionPage")
+        context["upcoming_events"] = event_model.listing_queryset(self.locale).filter(
+            end__gte=timezone.now()
+        ).order_by("start")[:3]
+        context["latest_news"] = news_model.listing_queryset(self.locale).order_by(
+            "-date", "-pk"
+        )[:3]
+        context["regions"] = region_model.listing_queryset(self.locale).order_by(
+            "bundesland__name", "title"
+        )
+        context["event_index"] = self._child_page("events.EventIndexPage")
+        context["news_index"] = self._child_page("news.NewsIndexPage")
+        context["region_index"] = self._child_page("regions.RegionIndexPage")
+        return context
+
+    @path("schlagwort/<str:slug>/", name="schlagwort")
+    def schlagwort(self, request, slug: str):
+        """Everything published in this language that carries one keyword."""
+        tag = get_object_or_404(Schlagwort, slug=slug)
+        groups = []
+        for model_name in TAGGED_PAGE_MODELS:
+            model = apps.get_model(model_name)
+            pages = list(model.listing_queryset(self.locale).filter(tagged_items__tag=tag))
+            if pages:
+                groups.append({"label": model._meta.verbose_name_plural, "pages": pages})
+        return TemplateResponse(
+            request,
+            "home/schlagwort_page.html",
+            {"page": self, "self": self, "tag": tag, "groups": groups, "request": request},
+        )
+
+
+class StandardPage(BasePage):
+    """Free content such as "Unsere Vision", "Unsere Unterstützung", Impressum or
+    Datenschutz; sits under the home page or another standard page."""
+
+    intro = RichTextField(
+        _("Einleitung"), features=["bold", "italic", "link"], blank=True
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")

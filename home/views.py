@@ -1,0 +1,38 @@
+"""Small site-wide views: robots.txt, sitemap over all languages, error pages."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+
+
+class AllLocalesSitemap(Sitemap):
+    """Wagtail's sitemap covers only the default site's tree; this one adds the
+    tree of every language (live and public pages only)."""
+
+    def items(self):
+        from wagtail.models import Page
+
+        root = self.get_wagtail_site().root_page
+        queryset = Page.objects.none()
+        for home in root.get_translations(inclusive=True):
+            queryset |= home.get_descendants(inclusive=True)
+        return queryset.live().public().order_by("path").defer_streamfields().specific()
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /de/suche/",
+        "Disallow: /en/suche/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    # Rendered without context processors that might themselves fail.
+    return render(request, "500.html", status=500)
