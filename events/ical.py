@@ -2,12 +2,12 @@
 
 from collections.abc import Iterable
 
+from icalendar import Calendar, Event
+
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
-
-from icalendar import Calendar, Event
 
 from home.models.vocabularies import german_ascii
 

@@ -68,6 +68,4 @@ def public_materials(links: Iterable) -> list[Material]:
     """The public documents among ``links`` (objects with a ``document``), in order."""
     paths = restricted_collection_paths()
     documents = [link.document for link in links]
-    return [
-        doc for doc in documents if not any(doc.collection.path.startswith(p) for p in paths)
-    ]
+    return [doc for doc in documents if not any(doc.collection.path.startswith(p) for p in paths)]

@@ -48,8 +48,10 @@ class RegionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        regions = RegionPage.listing_queryset(self.locale).child_of(self).order_by(
-            "bundesland__name", "title"
+        regions = (
+            RegionPage.listing_queryset(self.locale)
+            .child_of(self)
+            .order_by("bundesland__name", "title")
         )
         groups: dict = {}
         for region in regions:

@@ -49,12 +49,14 @@ class HomePage(RoutablePageMixin, BasePage):
         event_model = apps.get_model("events.EventPage")
         news_model = apps.get_model("news.NewsPage")
         region_model = apps.get_model("regions.RegionPage")
-        context["upcoming_events"] = event_model.listing_queryset(self.locale).filter(
-            end__gte=timezone.now()
-        ).order_by("start")[:3]
-        context["latest_news"] = news_model.listing_queryset(self.locale).order_by(
-            "-date", "-pk"
-        )[:3]
+        context["upcoming_events"] = (
+            event_model.listing_queryset(self.locale)
+            .filter(end__gte=timezone.now())
+            .order_by("start")[:3]
+        )
+        context["latest_news"] = news_model.listing_queryset(self.locale).order_by("-date", "-pk")[
+            :3
+        ]
         context["regions"] = region_model.listing_queryset(self.locale).order_by(
             "bundesland__name", "title"
         )
@@ -84,9 +86,7 @@ class StandardPage(BasePage):
     """Free content such as "Unsere Vision", "Unsere Unterstützung", Impressum or
     Datenschutz; sits under the home page or another standard page."""
 
-    intro = RichTextField(
-        _("Einleitung"), features=["bold", "italic", "link"], blank=True
-    )
+    intro = RichTextField(_("Einleitung"), features=["bold", "italic", "link"], blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]

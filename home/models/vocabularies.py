@@ -93,12 +93,17 @@ class Schlagwort(TagBase):
         ordering = ["name"]
 
     def slugify(self, tag, i=None):
-        # German transliteration (ä -> ae) keeps URLs readable: /de/schlagwort/gesundheitsfoerderung/
+        # German transliteration (ä -> ae) keeps URLs readable:
+        # /de/schlagwort/gesundheitsfoerderung/
         slug = slugify(german_ascii(tag))
         return f"{slug}_{i}" if i is not None else slug
 
 
+GERMAN_TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
 def german_ascii(text: str) -> str:
-    for src, dst in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss")):
-        text = text.replace(src, dst)
-    return text
+    """Umlauts and ß spelled out, as Germans do in addresses (Thüringen -> Thueringen)."""
+    return text.translate(GERMAN_TRANSLITERATION)
