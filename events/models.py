@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -78,7 +78,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
         return context
 
-    @path("feed.ics", name="feed")
+    @re_path(r"^feed\.ics/?$", name="feed")  # reached through events.views.calendar_feed
     def ical_feed(self, request):
         from .ical import calendar_response
 

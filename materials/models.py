@@ -12,6 +12,8 @@ from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.models import CollectionViewRestriction
 from wagtail.search import index
 
+from .text import extract_pdf_text
+
 
 class MaterialKind(models.TextChoices):
     PROGRAMM = "programm", _("Programm")
@@ -42,7 +44,7 @@ class Material(AbstractDocument):
         _("Art"), max_length=20, choices=MaterialKind.choices, default=MaterialKind.SONSTIGES
     )
     description = models.TextField(_("Beschreibung"), blank=True)
-    # Plain text of the file (PDF), filled on save; used by search.
+    # Plain text of the file (PDF), filled on save when the file changes; for search.
     extracted_text = models.TextField(_("Extrahierter Text"), blank=True, editable=False)
 
     admin_form_fields = ("title", "file", "collection", "kind", "description", "tags")
@@ -58,6 +60,17 @@ class Material(AbstractDocument):
         verbose_name = _("Material")
         verbose_name_plural = _("Materialien")
         permissions = [("choose_document", "Can choose document")]
+
+    def save(self, *args, **kwargs):
+        if self.file and (self._state.adding or self._file_changed()):
+            self.extracted_text = (
+                extract_pdf_text(self.file) if self.file_extension.lower() == "pdf" else ""
+            )
+        super().save(*args, **kwargs)
+
+    def _file_changed(self) -> bool:
+        previous = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
+        return previous != self.file.name
 
     @property
     def extension_upper(self) -> str:

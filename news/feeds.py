@@ -18,6 +18,7 @@ class NewsFeed(Feed):
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
+        self.language = index_page.locale.language_code  # Feed reads a plain attribute
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -34,9 +35,6 @@ class NewsFeed(Feed):
 
     def feed_url(self):
         return self.link() + "feed/"
-
-    def language(self):
-        return self.index_page.locale.language_code
 
     def items(self):
         return self.index_page.news()[:FEED_ITEMS]

@@ -1,5 +1,7 @@
 """Site search (/de/suche/). Only live, public pages of the active language."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -11,10 +13,17 @@ MAX_TERMS = 20
 RESULTS_PER_PAGE = 10
 
 
+# Words only: quotes, brackets and operators are query syntax for SQLite FTS5 and
+# PostgreSQL tsquery and give errors there, so they never reach the database.
+WORD = re.compile(r"\w+(?:-\w+)*")
+OPERATOR_WORDS = {"AND", "OR", "NOT", "NEAR"}
+
+
 def clean_query(raw: str) -> str:
-    """Bound what reaches the database: no control characters, few terms."""
-    text = "".join(ch for ch in raw[: MAX_QUERY_LENGTH * 5] if ch.isprintable())
-    return " ".join(text.split()[:MAX_TERMS])[:MAX_QUERY_LENGTH]
+    """Bound what reaches the database: plain words, at most MAX_TERMS of them."""
+    words = WORD.findall(raw[: MAX_QUERY_LENGTH * 5])
+    words = [w.lower() if w in OPERATOR_WORDS else w for w in words]
+    return " ".join(words[:MAX_TERMS])[:MAX_QUERY_LENGTH]
 
 
 def search(request):

@@ -1,0 +1,78 @@
+"""Reading responses the way a user (or a crawler) sees them."""
+
+import json
+from html.parser import HTMLParser
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+class _PageReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.links: list[str] = []
+        self.json_ld: list[str] = []
+        self._skip = 0
+        self._in_json_ld = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag == "script" and attrs.get("type") == "application/ld+json":
+            self._in_json_ld = True
+            self.json_ld.append("")
+        if tag in ("script", "style", "template"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "template"):
+            self._skip = max(0, self._skip - 1)
+            self._in_json_ld = False
+
+    def handle_data(self, data):
+        if self._in_json_ld:
+            self.json_ld[-1] += data
+        elif not self._skip:
+            self.text.append(data)
+
+
+def _read(response) -> _PageReader:
+    reader = _PageReader()
+    reader.feed(response.content.decode(response.charset or "utf-8"))
+    reader.close()
+    return reader
+
+
+def page_text(response) -> str:
+    """The visible text of an HTML response, whitespace collapsed."""
+    return " ".join(" ".join(_read(response).text).split())
+
+
+def page_links(response) -> list[str]:
+    """The href of every link in an HTML response."""
+    return _read(response).links
+
+
+def json_ld(response) -> list[dict]:
+    """Every JSON-LD block of an HTML response, parsed (fails on invalid JSON)."""
+    return [json.loads(block) for block in _read(response).json_ld]
+
+
+def text_order(text: str, needles: list[str]) -> list[int]:
+    """Positions of ``needles`` in ``text`` (each must occur)."""
+    positions = []
+    for needle in needles:
+        assert needle in text, f"{needle!r} not in page text"
+        positions.append(text.index(needle))
+    return positions
+
+
+def count_queries(client, url: str) -> tuple[int, object]:
+    """SQL queries of one warm GET (a first GET fills Wagtail's per-site caches)."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries), response

@@ -1,0 +1,307 @@
+"""The demo loader: idempotent, builds the public URL contract from the seeds' facts,
+keeps restricted results and internal materials private, names no real person.
+
+The loader takes a few seconds, so it runs once per module inside a transaction
+that is rolled back afterwards; each test then runs in its own savepoint."""
+
+import datetime as dt
+import io
+import json
+import re
+import zoneinfo
+from io import StringIO
+
+import pytest
+from pypdf import PdfReader
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
+
+from taggit.models import Tag
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    ModelLogEntry,
+    Page,
+    PageLogEntry,
+    PageViewRestriction,
+    Revision,
+    Site,
+)
+
+from criteria.models import CriterionPage
+from events.models import EventPage
+from home.demo import content
+from home.models import Contact, HomePage, Schlagwort
+from materials.models import Material
+from regions.models import RegionPage, RegionResultsPage
+
+# Real people named in the seed pages; none of them may appear on the demo site.
+SEED_PERSON_NAMES = [
+    "Heinze",
+    "Monique",
+    "Wanzar",
+    "Lauterbach",
+    "Hannelore",
+    "Kraft",
+    "Büchel",
+    "Buechel",
+]
+# Contact details of a real person in the seeds.
+SEED_CONTACT_DETAILS = ["838-3500", "@gera.de", "gesundheitsförderung@gera"]
+PERSON_PATTERN = re.compile(r"\b(" + "|".join(SEED_PERSON_NAMES) + r")\b")
+
+KEY_URLS = [
+    "/de/",
+    "/de/regionen/",
+    "/de/regionen/gera/",
+    "/de/regionen/weimar/",
+    "/de/regionen/wartburgkreis/",
+    "/de/veranstaltungen/",
+    "/de/aktuelles/",
+    "/de/good-practice-kriterien/",
+    "/en/",
+]
+
+COUNTED_MODELS = [
+    Page,
+    Revision,
+    PageLogEntry,
+    ModelLogEntry,
+    Material,
+    Collection,
+    get_user_model(),
+    Group,
+    Schlagwort,
+    Tag,
+    Contact,
+    Site,
+    PageViewRestriction,
+    CollectionViewRestriction,
+]
+
+
+def counts() -> dict[str, int]:
+    return {model._meta.label: model.objects.count() for model in COUNTED_MODELS}
+
+
+def public_page_urls() -> list[str]:
+    return [page.url for page in Page.objects.live().public().filter(depth__gt=1).specific()]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Loads the demo twice; yields the counts after each run and the outputs."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(DEMO_ACCOUNTS=True),
+        transaction.atomic(),
+    ):
+        first_out, second_out = StringIO(), StringIO()
+        call_command("load_demo_content", stdout=first_out)
+        after_first = counts()
+        call_command("load_demo_content", stdout=second_out)
+        after_second = counts()
+        anonymous = Client()
+        rendered = {}
+        for url in public_page_urls():
+            response = anonymous.get(url)
+            rendered[url] = (response.status_code, response.text)
+        yield {
+            "rendered": rendered,
+            "after_first": after_first,
+            "after_second": after_second,
+            "first_output": first_out.getvalue(),
+            "second_output": second_out.getvalue(),
+        }
+        transaction.set_rollback(True)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_second_run_creates_nothing(demo):
+    assert demo["after_first"] == demo["after_second"]
+    assert "Alles vorhanden, nichts geändert." in demo["second_output"]
+
+
+def test_first_run_builds_the_site(demo):
+    first = demo["after_first"]
+    assert first["wagtailcore.Page"] >= 50
+    assert first["materials.Material"] == len(content.MATERIALS)
+    assert (
+        "Demo-Zugang: http://127.0.0.1:8000/admin/ Benutzer admin, Passwort"
+        in (demo["first_output"])
+    )
+
+
+def test_default_site_serves_the_german_home_page(demo):
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("localhost", 80)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.slug == "home"
+    assert home.locale.language_code == "de"
+    # Wagtail's initial welcome page is gone.
+    assert not Page.objects.filter(depth=2, title__startswith="Welcome").exists()
+
+
+def test_every_page_is_published_through_a_revision(demo):
+    pages = Page.objects.filter(depth__gt=1)
+    assert pages.filter(live=False).count() == 0
+    assert pages.filter(live_revision__isnull=True).count() == 0
+
+
+@pytest.mark.parametrize("url", KEY_URLS)
+def test_key_urls_respond(demo, client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+
+
+def test_every_public_demo_page_renders(demo):
+    assert len(demo["rendered"]) >= 50
+    for url, (status, _text) in demo["rendered"].items():
+        assert status == 200, url
+
+
+def test_english_home_page_is_a_translation(demo, client):
+    de_home = HomePage.objects.get(locale__language_code="de")
+    en_home = HomePage.objects.get(locale__language_code="en")
+    assert en_home.translation_key == de_home.translation_key
+    assert en_home.live
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert "Healthy Municipality" in response.text
+
+
+def test_twelve_criteria_in_german(demo):
+    de = Locale.objects.get(language_code="de")
+    criteria = CriterionPage.objects.live().filter(locale=de).order_by("number")
+    assert [c.number for c in criteria] == list(range(1, 13))
+    former = {c.number: c.former_name for c in criteria if c.former_name}
+    assert former == {
+        9: "Integriertes Handlungskonzept / Vernetzung",
+        10: "Qualitätsmanagement/-entwicklung",
+        12: "Kosten-Wirksamkeits-Verhältnis",
+    }
+    for criterion in criteria:
+        stages = [block for block in criterion.levels if block.block_type == "stage"]
+        assert 3 <= len(stages) <= 5, criterion.title
+
+
+def test_lernwerkstatt_facts(demo):
+    event = EventPage.objects.get(slug=content.LERNWERKSTATT_SLUG, locale__language_code="de")
+    start = event.start.astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
+    assert start.date() == dt.date(2019, 9, 30)
+    assert event.place == "Hannover"
+    assert event.bundesland.name == "Niedersachsen"
+    assert event.category.name == "Werkstatt"
+    assert sorted(event.tags.names()) == ["Good Practice", "Vernetzung", "Werkstatt"]
+    assert event.organiser.startswith("Landesvereinigung für Gesundheit und Akademie")
+    assert 9 in [link.criterion.number for link in event.criterion_links.all()]
+    kinds = [link.document.kind for link in event.material_links.all()]
+    assert "programm" in kinds
+
+
+def test_upcoming_events_exist(demo):
+    upcoming = EventPage.objects.live().filter(start__year__gte=2027)
+    assert upcoming.count() >= 3
+
+
+def test_model_regions(demo):
+    for slug in content.MODEL_REGIONS:
+        region = RegionPage.objects.get(slug=slug, locale__language_code="de")
+        assert region.role == "modellregion"
+        assert region.bundesland.code == "TH"
+        assert region.network_name
+        assert region.contacts.exists()
+    gera = RegionPage.objects.get(slug="gera", locale__language_code="de")
+    assert gera.network_name == "Gesunde Kommune Gera"
+    assert "Präventionsketten" in gera.tags.names()
+    partners = [partner.name for partner in gera.partners.all()]
+    assert "Krankenkassen" in partners
+
+
+def test_restricted_results_need_login(demo, client):
+    results = RegionResultsPage.objects.get(url_path__endswith="/gera/ergebnisse/")
+    restriction = PageViewRestriction.objects.get(page=results)
+    assert restriction.restriction_type == PageViewRestriction.GROUPS
+    assert list(restriction.groups.values_list("name", flat=True)) == ["Netzwerk Gera"]
+
+    response = client.get("/de/regionen/gera/ergebnisse/")
+    assert response.status_code == 302
+    assert "next=" in response["Location"]
+    assert "/de/regionen/gera/ergebnisse/" in response.url
+
+
+def test_network_member_sees_results(demo):
+    member = get_user_model().objects.get(username=content.DEMO_NETWORK_USERNAME)
+    client = Client()
+    client.force_login(member)
+    assert client.get("/de/regionen/gera/ergebnisse/").status_code == 200
+    # ... but not another network's results.
+    assert client.get("/de/regionen/weimar/ergebnisse/").status_code == 302
+
+
+def test_pdfs_contain_their_distinctive_words(demo):
+    materials = {m.title: m for m in Material.objects.all()}
+    checked = 0
+    for data in content.MATERIALS:
+        material = materials[data.title]
+        with material.open_file() as handle:
+            text = "\n".join(
+                page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages
+            )
+        assert data.distinctive_word in text, data.key
+        assert material.file_size and material.file_hash
+        checked += 1
+    assert checked >= 2
+
+
+def test_distinctive_words_appear_only_in_their_pdf(demo):
+    for word in content.DISTINCTIVE_WORDS.values():
+        holders = [m.title for m in Material.objects.all() if word in m.extracted_text]
+        assert len(holders) == 1, word
+        for page in Page.objects.specific():
+            assert word not in json.dumps(page.serializable_data(), default=str), page
+
+
+def test_internal_material_is_never_public(demo, client):
+    internal = Material.objects.get(collection__name=content.INTERNAL_COLLECTION)
+    assert internal not in Material.objects.public()
+    assert client.get(internal.url).status_code == 302
+    public = Material.objects.filter(collection__name=content.PUBLIC_COLLECTION).first()
+    assert client.get(public.url).status_code == 200
+    # Attached to Gera (de and en), yet listed on no public page.
+    for url, (_status, text) in demo["rendered"].items():
+        assert internal.title not in text, url
+        assert content.WORD_INTERN not in text, url
+
+
+def test_no_real_person_is_named(demo):
+    texts = [
+        json.dumps(page.serializable_data(), default=str, ensure_ascii=False)
+        for page in Page.objects.specific()
+    ]
+    texts += [f"{c.role} {c.organisation} {c.email} {c.phone}" for c in Contact.objects.all()]
+    texts += [m.extracted_text for m in Material.objects.all()]
+    texts += [text for _status, text in demo["rendered"].values()]
+    for text in texts:
+        assert not PERSON_PATTERN.search(text), PERSON_PATTERN.search(text).group(0)
+        for detail in SEED_CONTACT_DETAILS:
+            assert detail not in text
+    for contact in Contact.objects.all():
+        assert contact.email.endswith(".example.org")
+
+
+def test_without_demo_accounts_no_password_is_printed(demo):
+    users_before = get_user_model().objects.count()
+    out = StringIO()
+    with override_settings(DEMO_ACCOUNTS=False):
+        call_command("load_demo_content", stdout=out)
+    assert content.DEMO_PASSWORD not in out.getvalue()
+    assert get_user_model().objects.count() == users_before

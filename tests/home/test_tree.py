@@ -1,0 +1,80 @@
+"""Where editors may create which page type (parent/subpage rules, one index per home)."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from criteria.models import CriteriaIndexPage, CriterionPage
+from events.models import EventIndexPage, EventPage
+from home.models import HomePage, StandardPage
+from news.models import NewsIndexPage, NewsPage
+from regions.models import RegionIndexPage, RegionPage, RegionResultsPage
+from tests.factories import build_tree
+
+INDEX_PAGES = [RegionIndexPage, EventIndexPage, NewsIndexPage, CriteriaIndexPage]
+
+
+class TreeRulesTests(WagtailPageTestCase):
+    def test_home_page_sits_at_the_root_only(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertCanCreateAt(Page, HomePage)
+        self.assertCanNotCreateAt(HomePage, HomePage)
+
+    def test_home_page_holds_standard_and_index_pages(self):
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, *INDEX_PAGES})
+
+    def test_standard_pages_nest_under_home_and_each_other(self):
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+
+    def test_index_pages_sit_under_home_only(self):
+        for index_page in INDEX_PAGES:
+            with self.subTest(index_page=index_page.__name__):
+                self.assertAllowedParentPageTypes(index_page, {HomePage})
+                self.assertCanNotCreateAt(StandardPage, index_page)
+
+    def test_regions(self):
+        self.assertAllowedSubpageTypes(RegionIndexPage, {RegionPage})
+        self.assertAllowedParentPageTypes(RegionPage, {RegionIndexPage})
+        self.assertAllowedSubpageTypes(RegionPage, {RegionResultsPage})
+        self.assertAllowedParentPageTypes(RegionResultsPage, {RegionPage})
+        self.assertAllowedSubpageTypes(RegionResultsPage, set())
+        self.assertCanNotCreateAt(HomePage, RegionPage)
+
+    def test_events(self):
+        self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
+        self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
+        self.assertAllowedSubpageTypes(EventPage, set())
+        self.assertCanNotCreateAt(NewsIndexPage, EventPage)
+
+    def test_news(self):
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
+        self.assertAllowedSubpageTypes(NewsPage, set())
+        self.assertCanNotCreateAt(EventIndexPage, NewsPage)
+
+    def test_criteria(self):
+        self.assertAllowedSubpageTypes(CriteriaIndexPage, {CriterionPage})
+        self.assertAllowedParentPageTypes(CriterionPage, {CriteriaIndexPage})
+        self.assertAllowedSubpageTypes(CriterionPage, set())
+        self.assertCanNotCreateAt(RegionIndexPage, CriterionPage)
+
+
+class OneIndexPerHomeTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_tree()
+
+    def test_second_index_of_a_kind_cannot_be_created_under_the_same_home(self):
+        home = self.tree.home
+        for index_page in INDEX_PAGES:
+            with self.subTest(index_page=index_page.__name__):
+                self.assertFalse(index_page.can_create_at(home))
+
+    def test_each_language_tree_gets_its_own_index(self):
+        home_en = self.tree.translate_home()
+        for index_page in INDEX_PAGES:
+            with self.subTest(index_page=index_page.__name__):
+                self.assertTrue(index_page.can_create_at(home_en))
+
+    def test_standard_pages_are_not_limited(self):
+        self.assertTrue(StandardPage.can_create_at(self.tree.home))
