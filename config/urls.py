@@ -9,8 +9,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import AllLocalesSitemap, robots_txt
 from events.views import calendar_feed
+from home.views import AllLocalesSitemap, robots_txt
 from search import views as search_views
 
 urlpatterns = [

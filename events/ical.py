@@ -25,8 +25,8 @@ def build_calendar(request, events: Iterable, name: str) -> Calendar:
         event = Event()
         event.add("uid", f"event-{page.translation_key}-{page.locale_id}@{host}")
         event.add("summary", page.title)
-        event.add("dtstart", page.start)
-        event.add("dtend", page.end)
+        event.add("dtstart", timezone.localtime(page.start))
+        event.add("dtend", timezone.localtime(page.end))
         event.add("dtstamp", page.last_published_at or timezone.now())
         if page.last_published_at:
             event.add("last-modified", page.last_published_at)
@@ -38,6 +38,7 @@ def build_calendar(request, events: Iterable, name: str) -> Calendar:
         event.add("categories", [page.category.name])
         event.add("organizer", page.organiser, parameters={"CN": page.organiser})
         cal.add_component(event)
+    cal.add_missing_timezones()  # VTIMEZONE for Europe/Berlin
     return cal
 
 

@@ -12,6 +12,7 @@ import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -212,11 +213,16 @@ class DemoBuilder:
         return page
 
     def ensure_site(self, home: HomePage) -> None:
+        # Full URLs in feeds, iCalendar and the sitemap come from the Site, so it
+        # carries the address the demo is served on (WAGTAILADMIN_BASE_URL).
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        hostname = base.hostname or "localhost"
+        port = base.port or (443 if base.scheme == "https" else 80)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 site_name=c.HOME_TITLE,
                 root_page=home,
                 is_default_site=True,
@@ -224,8 +230,8 @@ class DemoBuilder:
             self._count("Site", created=True)
             return
         wanted = {
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": hostname,
+            "port": port,
             "site_name": c.HOME_TITLE,
             "root_page_id": home.pk,
         }
