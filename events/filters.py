@@ -47,6 +47,16 @@ class EventFilterForm(forms.Form):
         years = sorted({d.year for d in events.dates("start", "year")}, reverse=True)
         self.fields["jahr"].choices = [("", _("Alle Jahre"))] + [(y, str(y)) for y in years]
 
+    def clean(self):
+        # ?kategorie=a&kategorie=b is ambiguous: say so instead of silently using one.
+        repeated = [name for name in self.fields if len(self.data.getlist(name)) > 1]
+        if repeated:
+            raise forms.ValidationError(
+                _("Jeder Filter darf nur einmal vorkommen: %(names)s"),
+                params={"names": ", ".join(repeated)},
+            )
+        return super().clean()
+
     @property
     def is_filtered(self) -> bool:
         return any(self.data.get(name) for name in self.fields)

@@ -3,8 +3,6 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.utils import timezone
@@ -186,10 +184,6 @@ class CalendarFilterTests(TestCase):
             with self.subTest(query=query[:30]):
                 self.assert_rejected(query)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="events/filters.py: a repeated parameter is read as its last value (bug report)",
-    )
     def test_repeated_parameters_show_no_events_and_a_message(self):
         # ?kategorie=werkstatt&kategorie=fachtag is ambiguous: Django forms would
         # silently use the last value only.
