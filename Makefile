@@ -20,11 +20,15 @@ install-test: $(BIN)/python
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py apply_editorial
+	$(BIN)/python manage.py load_demo_states
 	$(BIN)/python manage.py runserver $(HOST)
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py apply_editorial
+	$(BIN)/python manage.py load_demo_states
 
 # The whole suite; DATABASE_URL=postgres://... runs it on PostgreSQL.
 test: install-test

@@ -1,39 +1,170 @@
-"""Site search (/de/suche/). Only live, public pages of the active language."""
+"""Site search (/de/suche/) and its title suggestions (/de/suche/vorschlaege/).
 
-import re
+Only live, public pages of the active language and public materials are found
+(see search.query); any input gets a page, never an error."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
 
-MAX_QUERY_LENGTH = 200
-MAX_TERMS = 20
-RESULTS_PER_PAGE = 10
+from home.models import Bundesland, Schlagwort
+
+from .facets import DIMENSIONS, KIND_LABELS, Facets, kind_for_object
+from .forms import SearchForm, clean_query, page_number
+from .query import SearchParams, get_engine, load_hits
+
+__all__ = ["clean_query", "search", "suggestions"]
+
+SUGGESTION_QUERY_MIN = 2
 
 
-# Words only: quotes, brackets and operators are query syntax for SQLite FTS5 and
-# PostgreSQL tsquery and give errors there, so they never reach the database.
-WORD = re.compile(r"\w+(?:-\w+)*")
-OPERATOR_WORDS = {"AND", "OR", "NOT", "NEAR"}
+def active_locale() -> Locale | None:
+    return Locale.objects.filter(language_code=get_language()).first()
 
 
-def clean_query(raw: str) -> str:
-    """Bound what reaches the database: plain words, at most MAX_TERMS of them."""
-    words = WORD.findall(raw[: MAX_QUERY_LENGTH * 5])
-    words = [w.lower() if w in OPERATOR_WORDS else w for w in words]
-    return " ".join(words[:MAX_TERMS])[:MAX_QUERY_LENGTH]
+class _Window:
+    """A sequence of ``total`` items of which only one page is known; lets Django's
+    Paginator (and the pagination component) work with an engine's page of hits."""
+
+    def __init__(self, total: int, items: list):
+        self.total, self.items = total, items
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, key: slice) -> list:
+        return self.items  # Paginator asks for exactly the page the engine returned
 
 
+def search_url(query: str, facets: dict) -> str:
+    """The shareable address of a search: cleaned query and facets only."""
+    params = {"q": query} if query else {}
+    params.update({k: v for k, v in facets.items() if v not in ("", None)})
+    return reverse("search") + ("?" + urlencode(params) if params else "")
+
+
+def _labels(counts: dict, facets: Facets, locale: Locale) -> dict[str, dict]:
+    slugs = set(counts.get("schlagwort", {})) | {facets.schlagwort}
+    bundesland_names = dict(Bundesland.objects.filter(locale=locale).values_list("slug", "name"))
+    return {
+        "typ": {key: str(label) for key, label in KIND_LABELS.items()},
+        "bundesland": bundesland_names,
+        "schlagwort": dict(Schlagwort.objects.filter(slug__in=slugs).values_list("slug", "name")),
+        "jahr": {},
+    }
+
+
+def facet_groups(counts: dict, query: str, facets: Facets, locale: Locale):
+    """The facet lists (each value with its count and link) and the active filters."""
+    active = facets.active()
+    labels = _labels(counts, facets, locale)
+    groups, active_list = [], []
+    for dimension in DIMENSIONS:
+        title = SearchForm.base_fields[dimension].label
+        values = dict(counts.get(dimension, {}))
+        current = active.get(dimension)
+        if current is not None and current not in values:
+            values[current] = 0
+        if dimension == "jahr":
+            ordered = sorted(values.items(), key=lambda item: -int(item[0]))
+        else:
+            ordered = sorted(values.items(), key=lambda item: (-item[1], str(item[0])))
+        without = {k: v for k, v in active.items() if k != dimension}
+        options = []
+        for value, count in ordered:
+            is_active = value == current
+            options.append(
+                {
+                    "value": str(value),
+                    "label": labels[dimension].get(value, str(value)),
+                    "count": count,
+                    "active": is_active,
+                    "url": search_url(
+                        query, without if is_active else {**without, dimension: value}
+                    ),
+                }
+            )
+            if is_active:
+                active_list.append(
+                    {
+                        "name": dimension,
+                        "value": str(value),
+                        "title": title,
+                        "label": options[-1]["label"],
+                        "remove_url": search_url(query, without),
+                    }
+                )
+        if options:
+            groups.append({"name": dimension, "title": title, "options": options})
+    return groups, active_list
+
+
+@require_GET
 def search(request):
+    form = SearchForm(request.GET)
+    query = form.query
+    locale = active_locale()
+    context: dict = {
+        "form": form,
+        "search_query": query,
+        "search_results": None,
+        "hits": [],
+        "facet_groups": [],
+        "facet_errors": [],
+        "active_facets": [],
+        "reset_url": search_url(query, {}),
+        "unfiltered_url": search_url(query, {}),
+    }
+    if not form.is_valid():
+        context["facet_errors"] = [e for errors in form.errors.values() for e in errors]
+    elif query and locale is not None:
+        facets = form.facets()
+        params = SearchParams(
+            query=query, locale=locale, facets=facets, page=page_number(request.GET.get("seite"))
+        )
+        result = get_engine().search(params)
+        hits = load_hits(result.keys, query, locale, request=request)
+        paginator = Paginator(_Window(result.total, hits), params.per_page)
+        groups, active_list = facet_groups(result.facet_counts, query, facets, locale)
+        context.update(
+            search_results=paginator.page(result.page),
+            hits=hits,
+            facet_groups=groups,
+            active_facets=active_list,
+            search_engine=result.engine,
+        )
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def suggestions(request):
+    """Title suggestions as JSON: ``{"query": …, "suggestions": [{title, url, type}]}``."""
     query = clean_query(request.GET.get("q", ""))
-    results = None
-    if query:
-        locale = Locale.objects.filter(language_code=get_language()).first()
-        pages = Page.objects.live().public().filter(locale=locale).specific()
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
-        results = paginator.get_page(request.GET.get("seite"))
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": results}
-    )
+    locale = active_locale()
+    items = []
+    if len(query) >= SUGGESTION_QUERY_MIN and locale is not None:
+        for obj in get_engine().suggest(query, locale):
+            if isinstance(obj, Page):
+                specific = obj.specific
+                url = specific.get_url(request=request)
+            else:
+                specific, url = obj, obj.url
+            items.append(
+                {
+                    "title": obj.title,
+                    "url": url,
+                    "type": str(KIND_LABELS[kind_for_object(specific)]),
+                }
+            )
+    response = JsonResponse({"query": query, "suggestions": items})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "criteria",
     "materials",
     "search",
+    "editorial",  # after the content apps: its roles name their pages and snippets
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -155,11 +156,36 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents are always served through Django, so collection privacy is enforced.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search (README, "Suche"). The database backend is always configured: it is the
+# engine on SQLite (FTS5, no stemming) and PostgreSQL (the "german" text-search
+# configuration), and the fallback when Elasticsearch is configured but unreachable.
+DATABASE_SEARCH_BACKEND: dict = {"BACKEND": "wagtail.search.backends.database"}
+if USING_POSTGRES:
+    DATABASE_SEARCH_BACKEND["SEARCH_CONFIG"] = "german"
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        # search/backends/elasticsearch.py: modelsearch's Elasticsearch 9 backend
+        # with a German analyser in the index settings.
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "gesunde_kommune_"),
+            "TIMEOUT": 5,
+        },
+        "database": DATABASE_SEARCH_BACKEND,
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 TAGGIT_CASE_INSENSITIVE = True
 
 # Translations of live pages must not go live without moderation (see PRODUCT.md).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Editorial workflow (editorial/roles.py): every change is moderated, and an edit
+# made while a page is in review sends it back to the first step.
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "portal@example.org")

@@ -34,6 +34,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from criteria.models import CriteriaIndexPage, CriterionPage
+from editorial.roles import ADMINISTRATION, MODERATION, REDAKTION, regional_group_name
 from events.models import (
     EventCategory,
     EventCriterion,
@@ -92,6 +93,8 @@ class DemoBuilder:
         self.criteria: dict[int, CriterionPage] = {}
         self.groups: dict[str, Group] = {}
         self.admin_password_valid = False
+        # (username, description) of the role accounts whose password is the demo one.
+        self.role_accounts: list[tuple[str, str]] = []
         self._to_reindex: list[Any] = []
 
     # -- bookkeeping -------------------------------------------------------
@@ -127,6 +130,7 @@ class DemoBuilder:
                 self.ensure_translation(home, data)
             if self.demo_accounts:
                 self.ensure_demo_users()
+                self.ensure_role_users()
             for obj in self._to_reindex:
                 # Tags saved together with a publish reach the index one save late;
                 # index the finished objects once more.
@@ -524,3 +528,37 @@ class DemoBuilder:
             self._count("Demo-Konten", created=True)
         else:
             self._count("Demo-Konten", created=False)
+
+    def _role_group(self, role: str) -> Group:
+        """The editorial group of ``role`` by its editorial/roles.py name.
+
+        Only the group is created here; ``manage.py apply_editorial`` gives it its
+        rights (and would create it too)."""
+        if role.startswith("regional:"):
+            name = regional_group_name(self.regions[role.split(":", 1)[1]])
+        else:
+            name = {"redaktion": REDAKTION, "moderation": MODERATION}.get(role, ADMINISTRATION)
+        group, created = Group.objects.get_or_create(name=name)
+        self._count("Redaktionsgruppen", created)
+        return group
+
+    def ensure_role_users(self) -> None:
+        """One demo account per editorial role (issue #3)."""
+        user_model = get_user_model()
+        for data in c.DEMO_ROLE_ACCOUNTS:
+            group = self._role_group(data.role)
+            user = user_model.objects.filter(username=data.username).first()
+            if user is None:
+                user = user_model.objects.create_user(
+                    username=data.username,
+                    email=f"{data.username}@gesunde-kommune.example.org",
+                    password=c.DEMO_PASSWORD,
+                    first_name=data.first_name,
+                    last_name=data.last_name,
+                )
+                user.groups.add(group)
+                self._count("Demo-Konten", created=True)
+            else:
+                self._count("Demo-Konten", created=False)
+            if user.check_password(c.DEMO_PASSWORD):
+                self.role_accounts.append((data.username, data.description))

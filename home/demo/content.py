@@ -1704,3 +1704,111 @@ DEMO_NETWORK_USERNAME = "netzwerk-gera"
 
 def network_group_name(region_title: str) -> str:
     return f"Netzwerk {region_title}"
+
+
+# ---------------------------------------------------------------------------
+# Editorial roles and states (issue #3). One demo account per role; group names
+# come from editorial/roles.py (apply_editorial gives the groups their rights).
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleAccountData:
+    username: str
+    first_name: str
+    last_name: str
+    role: str  # "redaktion", "regional:<region slug>", "moderation", "administration"
+    description: str
+
+
+DEMO_ROLE_ACCOUNTS: list[RoleAccountData] = [
+    RoleAccountData("redaktion", "Demo", "Redaktion", "redaktion", "Redaktion"),
+    RoleAccountData(
+        "regional-gera",
+        "Demo",
+        "Regionalredaktion Gera",
+        "regional:gera",
+        "Regionale Redaktion Gera",
+    ),
+    RoleAccountData("moderation", "Demo", "Moderation", "moderation", "Moderation"),
+    RoleAccountData("administration", "Demo", "Administration", "administration", "Administration"),
+]
+
+# Pages in each editorial state, built by `manage.py load_demo_states` after
+# apply_editorial (the workflows must exist to put a page "In Prüfung").
+_NEXT_YEAR = dt.date.today().year + 1
+
+STATE_EVENTS: list[tuple[str, EventData]] = [
+    (
+        "entwurf",
+        EventData(
+            slug="entwurf-austauschtreffen-praeventionsketten",
+            title="Austauschtreffen Präventionsketten (Entwurf)",
+            start=dt.datetime(_NEXT_YEAR, 3, 12, 10, 0),
+            end=dt.datetime(_NEXT_YEAR, 3, 12, 15, 0),
+            place="Erfurt",
+            bundesland="TH",
+            organiser="Landesvereinigung für Gesundheitsförderung Thüringen",
+            category="austauschtreffen",
+            teaser="Ein Treffen der Koordinierenden in Thüringen; das Programm steht noch aus.",
+            body=[para("<p>Der Ablauf wird noch mit den Partnerkommunen abgestimmt.</p>")],
+            tags=["Präventionsketten"],
+        ),
+    ),
+    (
+        "geplant",
+        EventData(
+            slug="fachtag-gesund-aufwachsen-geplant",
+            title="Fachtag Gesund aufwachsen in der Kommune",
+            start=dt.datetime(_NEXT_YEAR, 5, 20, 9, 30),
+            end=dt.datetime(_NEXT_YEAR, 5, 20, 16, 0),
+            place="Weimar",
+            bundesland="TH",
+            organiser="Landesvereinigung für Gesundheitsförderung Thüringen",
+            category="fachtag",
+            teaser="Die Ankündigung geht in zwei Wochen automatisch online.",
+            body=[para("<p>Vorträge und Werkstätten zu kommunalen Präventionsketten.</p>")],
+            tags=["Präventionsketten", "Fachtag"],
+        ),
+    ),
+]
+
+STATE_NEWS: list[tuple[str, NewsData]] = [
+    (
+        "in_pruefung",
+        NewsData(
+            slug="neue-partnerkommune-in-pruefung",
+            title="Neue Partnerkommune im Partnerprozess",
+            date=dt.date.today(),
+            author="Koordinierungsstelle Gesundheitliche Chancengleichheit",
+            teaser="Eine weitere Kommune tritt dem Partnerprozess bei; die Meldung wartet "
+            "auf die Freigabe.",
+            body=[para("<p>Die Kommune baut eine integrierte Strategie auf.</p>")],
+            tags=["Partnerprozess"],
+        ),
+    ),
+    (
+        "abgelaufen",
+        NewsData(
+            slug="anmeldung-regionalwerkstatt-abgelaufen",
+            title="Anmeldung zur Regionalwerkstatt geöffnet",
+            date=dt.date.today() - dt.timedelta(days=60),
+            author="Koordinierungsstelle Gesundheitliche Chancengleichheit",
+            teaser="Die Anmeldefrist ist vorbei; die Meldung ist abgelaufen.",
+            body=[para("<p>Die Anmeldung war bis zum Ende des Monats möglich.</p>")],
+            tags=["Werkstatt"],
+        ),
+    ),
+    (
+        "zurueckgezogen",
+        NewsData(
+            slug="terminaenderung-zurueckgezogen",
+            title="Terminänderung beim Austauschtreffen",
+            date=dt.date.today() - dt.timedelta(days=20),
+            author="Koordinierungsstelle Gesundheitliche Chancengleichheit",
+            teaser="Die Meldung wurde zurückgezogen, weil der Termin doch bleibt.",
+            body=[para("<p>Der ursprüngliche Termin gilt weiterhin.</p>")],
+            tags=["Austauschtreffen"],
+        ),
+    ),
+]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language_info
@@ -214,7 +215,12 @@ def language_links(context: template.Context) -> list[dict[str, Any]]:
 
 @register.simple_tag(takes_context=True)
 def footer_links(context: template.Context) -> list[Page]:
-    """Impressum, Datenschutz and Barrierefreiheit of the current locale, if live."""
+    """Impressum, Datenschutz and Barrierefreiheit of the current locale, if live.
+
+    A German public site must link these from every page. Where the current locale
+    has no live translation of one (the English demo has none), the page of the
+    default language is linked instead, with ``other_language`` set to that
+    language's code (the footer puts it into lang/hreflang); "" on the others."""
     from home.models import StandardPage
 
     request = context.get("request")
@@ -222,11 +228,28 @@ def footer_links(context: template.Context) -> list[Page]:
     if home is None:
         return []
 
-    def compute() -> list[Page]:
-        pages = StandardPage.objects.live().descendant_of(home).filter(slug__in=FOOTER_SLUGS)
+    def pages_below(base: Page) -> dict[str, Page]:
+        pages = StandardPage.objects.live().descendant_of(base).filter(slug__in=FOOTER_SLUGS)
         by_slug: dict[str, Page] = {}
         for page in pages.order_by("path"):
             by_slug.setdefault(page.slug, page)
+        return by_slug
+
+    def compute() -> list[Page]:
+        by_slug = pages_below(home)
+        for page in by_slug.values():
+            page.other_language = ""
+        if len(by_slug) < len(FOOTER_SLUGS):
+            default_locale = next(
+                (lo for lo in all_locales(request) if lo.language_code == settings.LANGUAGE_CODE),
+                None,
+            )
+            default_home = locale_homes(request).get(default_locale.pk) if default_locale else None
+            if default_home is not None and default_home.pk != home.pk:
+                for slug, page in pages_below(default_home).items():
+                    if slug not in by_slug:
+                        page.other_language = default_locale.language_code
+                        by_slug[slug] = page
         return [by_slug[slug] for slug in FOOTER_SLUGS if slug in by_slug]
 
     return _cached(request, ("footer", home.pk), compute)

@@ -46,6 +46,10 @@ class Command(BaseCommand):
                 f"Netzwerk-Mitglied (sieht /de/regionen/gera/ergebnisse/): Benutzer "
                 f"{content.DEMO_NETWORK_USERNAME}, gleiches Passwort"
             )
+            if builder.role_accounts:
+                self.stdout.write("Redaktionsrollen (gleiches Passwort):")
+                for username, description in builder.role_accounts:
+                    self.stdout.write(f"  {description}: Benutzer {username}")
         else:
             self.stdout.write(
                 f"Benutzer {content.DEMO_ADMIN_USERNAME} existiert bereits mit eigenem Passwort."

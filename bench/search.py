@@ -1,0 +1,327 @@
+"""Search benchmark: builds N synthetic pages and documents, then measures query
+latency (p50/p95) of the public search for a fixed set of German queries, and
+compares one search with one plain page render in the same run.
+
+    createdb -h 127.0.0.1 -U postgres gk_search_bench   # any empty database
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/gk_search_bench \\
+        .venv/bin/python bench/search.py --items 10000
+
+--items 1000 | 10000 | 100000 (default 1000). The database is migrated and
+emptied of earlier benchmark content first; pages are inserted in bulk (not
+through revisions: the search reads live pages, not their history) and indexed
+with modelsearch's bulk indexer, as ``manage.py update_index`` would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from wagtail.models import Collection, Locale, Page, Site  # noqa: E402
+from wagtail.search.index import get_indexed_instance  # noqa: E402
+
+from events.models import EventPage  # noqa: E402
+from home.models import Bundesland, Schlagwort  # noqa: E402
+from materials.models import Material  # noqa: E402
+from news.models import NewsPage, NewsPageTag  # noqa: E402
+from search.query import SearchParams, database_backend, get_engine  # noqa: E402
+
+QUERIES = [
+    "Kommunen",
+    "Präventionskette",
+    "Gesundheitsförderung Kinder",
+    "Thüringen",
+    "Vernetzungsstruktur",
+    "Bewegung Ernährung",
+    "Quartiersmanagement",
+    "Netzwerk Jugendhilfe Beteiligung",
+]
+FACETED = [("Kommunen", {"typ": "aktuelles"}), ("Präventionskette", {"jahr": "2023"})]
+WORDS = (  # noqa: SIM905 - a readable list of words
+    "Kommune Kommunen Präventionskette Präventionsketten Gesundheitsförderung Kinder Jugendliche "
+    "Familien Netzwerk Netzwerke Landkreis Stadt Thüringen Niedersachsen Bayern Sachsen "
+    "Bewegung Ernährung Quartier Quartiersmanagement Beteiligung Partizipation Jugendhilfe "
+    "Schule Kita Gesundheitsamt Koordination Steuerungsgruppe Vernetzungsstruktur Strategie "
+    "Werkstatt Fachtag Austausch Dokumentation Evaluation Qualität Nachhaltigkeit Armut "
+    "Chancengleichheit Lebenswelt Setting Senioren Pflege Wohnen Sport Verein Ehrenamt "
+    "Förderung Antrag Projekt Programm Landesvereinigung Kooperationsverbund Partnerprozess "
+    "gesund aufwachsen leben älter werden Teilhabe Integration Migration Sprache Bildung "
+    "Übergang Elternarbeit Frühe Hilfen Hebammen Beratung Angebot Zugang niedrigschwellig"
+).split()
+STEP = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def encode_step(n: int) -> str:
+    out = ""
+    for _ in range(4):
+        n, rest = divmod(n, 36)
+        out = STEP[rest] + out
+    return out
+
+
+WEIGHTS = [1 / (rank + 1) for rank in range(len(WORDS))]
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    # Zipf-like: early words of the list are common, later ones rare.
+    return " ".join(rng.choices(WORDS, weights=WEIGHTS, k=n))
+
+
+def progress(label: str, done: int, total: int) -> None:
+    width = 40
+    filled = int(width * done / max(total, 1))
+    sys.stdout.write(f"\r{label:<22} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    sys.stdout.flush()
+    if done >= total:
+        sys.stdout.write("\n")
+
+
+def insert_children(model, rows: list[dict]) -> None:
+    """Rows of a page type's own table (the part below wagtailcore_page)."""
+    fields = list(model._meta.local_concrete_fields)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    values = [
+        [f.get_db_prep_save(row.get(f.attname, f.get_default()), connection) for f in fields]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({marks})",  # noqa: S608
+            values,
+        )
+
+
+def build(n_items: int, seed: int = 7) -> dict:
+    from tests.factories import build_tree
+
+    rng = random.Random(seed)
+    call_command("migrate", verbosity=0)
+    Page.objects.filter(depth__gt=1).delete()  # also deletes the site (its root page)
+    Material.objects.all().delete()
+    root = Page.get_first_root_node()
+    welcome = root.add_child(instance=Page(title="Willkommen", slug="willkommen"))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
+    tree = build_tree()
+    locale = Locale.objects.get(language_code="de")
+    laender = list(Bundesland.objects.filter(locale=locale))
+    category = (
+        EventPage._meta.get_field("category").related_model.objects.filter(locale=locale).first()
+    )
+    tags = [Schlagwort.objects.get_or_create(name=n)[0] for n in WORDS[:25]]
+    n_materials = n_items // 10
+    n_pages = n_items - n_materials
+    n_events = n_pages // 4
+    chunk = 1000
+    now = timezone.now()
+    news_ct = ContentType.objects.get_for_model(NewsPage)
+    event_ct = ContentType.objects.get_for_model(EventPage)
+    parents = {"news": tree.news, "event": tree.events}
+    counters = {"news": 0, "event": 0}
+    created = 0
+    while created < n_pages:
+        size = min(chunk, n_pages - created)
+        pages, news_rows, event_rows, tag_rows = [], [], [], []
+        for i in range(size):
+            kind = "event" if (created + i) % 4 == 0 and counters["event"] < n_events else "news"
+            parent = parents[kind]
+            counters[kind] += 1
+            title = f"{sentence(rng, 4).capitalize()} {created + i}"
+            published = now - timedelta(days=rng.randint(0, 2500))
+            page = Page(
+                title=title,
+                draft_title=title,
+                slug=f"b-{created + i}",
+                content_type=event_ct if kind == "event" else news_ct,
+                live=True,
+                path=parent.path + encode_step(counters[kind]),
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}b-{created + i}/",
+                locale=locale,
+                translation_key=uuid.uuid4(),
+                first_published_at=published,
+                last_published_at=published,
+            )
+            pages.append((kind, page, published))
+        Page.objects.bulk_create([p for _, p, _ in pages])
+        for kind, page, published in pages:
+            body = [
+                {
+                    "type": "paragraph",
+                    "value": f"<p>{sentence(rng, 60)}.</p>",
+                    "id": str(uuid.uuid4()),
+                }
+            ]
+            teaser = sentence(rng, 15)
+            if kind == "news":
+                news_rows.append(
+                    {
+                        "page_ptr_id": page.pk,
+                        "date": published.date(),
+                        "author": "Redaktion",
+                        "teaser": teaser,
+                        "body": body,
+                    }
+                )
+                for tag in rng.sample(tags, 2):
+                    tag_rows.append(NewsPageTag(content_object_id=page.pk, tag=tag))
+            else:
+                start = timezone.make_aware(datetime(2018, 1, 1)) + timedelta(
+                    days=rng.randint(0, 3000)
+                )
+                event_rows.append(
+                    {
+                        "page_ptr_id": page.pk,
+                        "start": start,
+                        "end": start + timedelta(hours=4),
+                        "place": rng.choice(["Erfurt", "Hannover", "Gera", "Weimar", "Berlin"]),
+                        "bundesland_id": rng.choice(laender).pk,
+                        "organiser": "Landesvereinigung",
+                        "category_id": category.pk,
+                        "teaser": teaser,
+                        "body": body,
+                        "online": False,
+                    }
+                )
+        with transaction.atomic():
+            if news_rows:
+                insert_children(NewsPage, news_rows)
+            if event_rows:
+                insert_children(EventPage, event_rows)
+            NewsPageTag.objects.bulk_create(tag_rows)
+        created += size
+        progress("Seiten anlegen", created, n_pages)
+    for kind, parent in parents.items():
+        Page.objects.filter(pk=parent.pk).update(numchild=counters[kind])
+
+    collection = Collection.get_first_root_node()
+    made = 0
+    while made < n_materials:
+        size = min(chunk, n_materials - made)
+        Material.objects.bulk_create(
+            [
+                Material(
+                    title=f"Dokumentation {sentence(rng, 3)} {made + i}",
+                    file=f"documents/bench-{made + i}.pdf",
+                    collection=collection,
+                    kind="dokumentation",
+                    extracted_text=sentence(rng, 300),
+                )
+                for i in range(size)
+            ]
+        )
+        made += size
+        progress("Dokumente anlegen", made, n_materials)
+
+    backend = database_backend()
+    for model, queryset in (
+        (NewsPage, NewsPage.objects.all()),
+        (EventPage, EventPage.objects.all()),
+        (Material, Material.objects.all()),
+    ):
+        total = queryset.count()
+        ids = list(queryset.values_list("pk", flat=True))
+        for start in range(0, total, chunk):
+            objs = [
+                get_indexed_instance(o)
+                for o in model.objects.filter(pk__in=ids[start : start + chunk])
+            ]
+            backend.add_bulk(model, objs)
+            progress(f"Index {model.__name__}", min(start + chunk, total), total)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return {"news_page_url": NewsPage.objects.live().first().url}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def measure(client: Client, url: str, params: dict, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = client.get(url, params)
+        times.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} {params}: HTTP {response.status_code}")
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=1000, choices=[1000, 10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=10, help="runs per query")
+    parser.add_argument("--skip-build", action="store_true", help="reuse the built content")
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        print("Hinweis: gemessen wird für PostgreSQL; hier läuft", connection.vendor)
+    started = time.perf_counter()
+    if args.skip_build:
+        info = {"news_page_url": NewsPage.objects.live().first().url}
+    else:
+        info = build(args.items)
+    print(f"Aufbau: {time.perf_counter() - started:.0f} s")
+
+    client = Client(HTTP_HOST="localhost")
+    locale = Locale.objects.get(language_code="de")
+    for query in QUERIES:  # warm-up (caches, plans)
+        client.get("/de/suche/", {"q": query})
+    per_query = {}
+    all_times: list[float] = []
+    hits = {}
+    for query in QUERIES:
+        times = measure(client, "/de/suche/", {"q": query}, args.repeat)
+        per_query[query] = times
+        all_times += times
+        hits[query] = get_engine().search(SearchParams(query=query, locale=locale)).total
+    faceted: list[float] = []
+    for query, facets in FACETED:
+        faceted += measure(client, "/de/suche/", {"q": query, **facets}, args.repeat)
+    page_times = measure(client, info["news_page_url"], {}, args.repeat * 4)
+
+    pages, documents = Page.objects.count(), Material.objects.count()
+    print(f"\n{args.items} Objekte ({pages} Seiten, {documents} Dokumente)")
+    print(f"{'Anfrage':<36}{'Treffer':>9}{'p50 ms':>9}{'p95 ms':>9}")
+    for query, times in per_query.items():
+        print(
+            f"{query:<36}{hits[query]:>9}{statistics.median(times):>9.1f}"
+            f"{percentile(times, 0.95):>9.1f}"
+        )
+    search_p50, search_p95 = statistics.median(all_times), percentile(all_times, 0.95)
+    page_p50 = statistics.median(page_times)
+    print(f"{'alle Anfragen':<36}{'':>9}{search_p50:>9.1f}{search_p95:>9.1f}")
+    print(
+        f"{'mit Facetten':<36}{'':>9}{statistics.median(faceted):>9.1f}"
+        f"{percentile(faceted, 0.95):>9.1f}"
+    )
+    page_p95 = percentile(page_times, 0.95)
+    print(f"{'Seitenaufruf (Nachricht)':<36}{'':>9}{page_p50:>9.1f}{page_p95:>9.1f}")
+    print(f"Verhältnis Suche/Seitenaufruf (p50): {search_p50 / page_p50:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,251 @@
+"""The review list ("Prüfliste"): what waits for a moderator, and what an editor
+has submitted. Used by the admin view and by the dashboard panel
+(editorial/wagtail_hooks.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.generic import TemplateView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    Page,
+    Revision,
+    Task,
+    TaskState,
+    WorkflowState,
+)
+
+from .states import PageState, page_state
+
+# Depth of a section page: root (1) → a locale's HomePage (2) → section (3).
+SECTION_DEPTH = 3
+
+
+def is_reviewer(user: AbstractBaseUser) -> bool:
+    """Superusers and members of a group that approves in an active review step."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    if not group_ids:
+        return False
+    for task in Task.objects.filter(active=True).specific():
+        if (
+            isinstance(task, AbstractGroupApprovalTask)
+            and task.groups.filter(pk__in=group_ids).exists()
+        ):
+            return True
+    return False
+
+
+def age_label(since: dt.datetime, now: dt.datetime | None = None) -> str:
+    """ "seit heute", "seit 1 Tag", "seit 3 Tagen" (calendar days in the site's time zone)."""
+    now = now or timezone.now()
+    days = (timezone.localdate(now) - timezone.localdate(since)).days
+    if days <= 0:
+        return _("seit heute")
+    return ngettext("seit %(count)d Tag", "seit %(count)d Tagen", days) % {"count": days}
+
+
+def user_label(user: AbstractBaseUser | None) -> str:
+    if user is None:
+        return _("unbekannt")
+    return user.get_full_name().strip() or user.get_username()
+
+
+def sections_for(pages: Iterable[Page]) -> dict[int, str]:
+    """The top-level section under the locale's home page (e.g. "Aktuelles") per page id."""
+    steplen = Page.steplen
+    paths = {page.pk: page.path[: steplen * SECTION_DEPTH] for page in pages}
+    wanted = {path for path in paths.values() if len(path) == steplen * SECTION_DEPTH}
+    titles = dict(Page.objects.filter(path__in=wanted).values_list("path", "title"))
+    home = _("Startseite")
+    return {pk: titles.get(path, home) for pk, path in paths.items()}
+
+
+@dataclass
+class ReviewRow:
+    page: Page
+    state: PageState
+    section: str
+    author: str
+    submitted_at: dt.datetime
+    age: str
+    workflow: str
+    task: str
+    status: str
+    comment: str
+    edit_url: str
+    action_urls: list[tuple[str, str]]
+
+
+def _page_content_type() -> ContentType:
+    return ContentType.objects.get_for_model(Page)
+
+
+def _pages_by_id(workflow_states: Iterable[WorkflowState]) -> dict[int, Page]:
+    ids = {int(state.object_id) for state in workflow_states}
+    pages = Page.objects.filter(pk__in=ids).prefetch_workflow_states().annotate_approved_schedule()
+    return {page.pk: page for page in pages}
+
+
+def _rows(
+    items: list[tuple[WorkflowState, TaskState | None]],
+    user: AbstractBaseUser,
+    with_actions: bool,
+) -> list[ReviewRow]:
+    pages = _pages_by_id(state for state, _task_state in items)
+    sections = sections_for(pages.values())
+    now = timezone.now()
+    rows = []
+    for workflow_state, task_state in items:
+        page = pages.get(int(workflow_state.object_id))
+        if page is None:
+            continue
+        action_urls = []
+        if with_actions and task_state is not None:
+            task = task_state.task.specific
+            for name, label, _modal in task.get_actions(page, user):
+                url = reverse(
+                    "wagtailadmin_pages:workflow_action", args=(page.pk, name, task_state.pk)
+                )
+                action_urls.append((str(label), url))
+        comment = ""
+        if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES and task_state is not None:
+            comment = task_state.comment or ""
+        rows.append(
+            ReviewRow(
+                page=page,
+                state=page_state(page),
+                section=sections[page.pk],
+                author=user_label(workflow_state.requested_by),
+                submitted_at=workflow_state.created_at,
+                age=age_label(workflow_state.created_at, now),
+                workflow=workflow_state.workflow.name,
+                task=task_state.task.name if task_state is not None else "",
+                status=str(workflow_state.get_status_display()),
+                comment=comment,
+                edit_url=reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                action_urls=action_urls,
+            )
+        )
+    return rows
+
+
+def awaiting_review(user: AbstractBaseUser, limit: int | None = None) -> list[ReviewRow]:
+    """Pages whose current review step ``user`` may decide, longest waiting first."""
+    task_states = (
+        TaskState.objects.reviewable_by(user)
+        .filter(
+            workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
+            workflow_state__base_content_type=_page_content_type(),
+        )
+        .select_related("task", "workflow_state__workflow", "workflow_state__requested_by")
+        .order_by("workflow_state__created_at", "pk")
+    )
+    if limit is not None:
+        task_states = task_states[:limit]
+    items = [(task_state.workflow_state, task_state) for task_state in task_states]
+    return _rows(items, user, with_actions=True)
+
+
+def my_submissions(user: AbstractBaseUser, limit: int = 50) -> list[ReviewRow]:
+    """The pages ``user`` submitted, newest first: in review, sent back, approved."""
+    workflow_states = (
+        WorkflowState.objects.filter(
+            requested_by=user,
+            base_content_type=_page_content_type(),
+        )
+        .exclude(status=WorkflowState.STATUS_CANCELLED)
+        .select_related(
+            "workflow", "requested_by", "current_task_state", "current_task_state__task"
+        )
+        .order_by("-created_at", "-pk")[:limit]
+    )
+    items = [(state, state.current_task_state) for state in workflow_states]
+    return _rows(items, user, with_actions=False)
+
+
+class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
+    """`/admin/pruefliste/`: for moderators everything awaiting their review; for
+    everyone their own submissions and what became of them."""
+
+    template_name = "editorial/review_list.html"
+    page_title = gettext_lazy("Prüfliste")
+    header_icon = "tasks"
+
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        reviewer = is_reviewer(user)
+        context["is_reviewer"] = reviewer
+        context["review_rows"] = awaiting_review(user) if reviewer else []
+        context["submission_rows"] = my_submissions(user)
+        return context
+
+
+# -- concurrent editing ------------------------------------------------------------
+
+
+class ConflictEditView(EditView):
+    """Wagtail's page editor, re-rendered with the data the editor just sent and
+    nothing saved: used when the page changed after the editor opened it
+    (see ``refuse_stale_edit`` in editorial/wagtail_hooks.py)."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.form = self.form_class(
+            request.POST,
+            request.FILES,
+            instance=self.page,
+            subscription=self.subscription,
+            parent_page=self.parent,
+            for_user=request.user,
+        )
+        self.has_unsaved_changes = True
+        return self.render_to_response(self.get_context_data())
+
+
+def newer_revision(request: HttpRequest, page: Page) -> Revision | None:
+    """The revision saved after the one the editor loaded, if the form is out of date.
+
+    Mirrors Wagtail's ``EditView.is_out_of_date``, which Wagtail 8 applies only to
+    autosave requests: a normal save with an old ``loaded_revision_id`` silently
+    wins there."""
+    latest = (
+        Revision.objects.page_revisions()
+        .filter(object_id=str(page.pk))
+        .select_related("user")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if latest is None:
+        return None
+    if overwrite_id := request.POST.get("overwrite_revision_id"):
+        return latest if overwrite_id != str(latest.pk) else None
+    loaded_id = request.POST.get("loaded_revision_id")
+    if not loaded_id:
+        return None
+    if loaded_id != str(latest.pk):
+        return latest
+    loaded_created_at = request.POST.get("loaded_revision_created_at")
+    if loaded_created_at and loaded_created_at != latest.created_at.isoformat():
+        return latest
+    return None

@@ -1,0 +1,125 @@
+"""Demo pages in every editorial state (editorial/states.py), idempotently.
+
+Run by ``manage.py load_demo_states`` after ``load_demo_content``: it first
+applies the editorial setup (groups, rights, workflows; idempotent), because a
+page can only be put "In Prüfung" once its workflow exists. Kept apart from
+``load_demo_content`` so that the demo site itself stays fully published.
+
+Each page is looked up by parent and slug and only built when missing; pages
+editors have changed since are left alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import Locale, Page
+
+from editorial.setup import apply_editorial_setup
+from events.models import EventCategory, EventIndexPage, EventPage
+from news.models import NewsIndexPage, NewsPage
+
+from ..models import Bundesland, HomePage
+from . import content as c
+from .builder import berlin
+
+
+class DemoStates:
+    def __init__(self) -> None:
+        self.created: Counter[str] = Counter()
+        self.unchanged: Counter[str] = Counter()
+        self.setup_changes: list[str] = []
+
+    def _user(self, username: str):
+        return get_user_model().objects.filter(username=username).first()
+
+    def build(self) -> None:
+        with transaction.atomic():
+            self.setup_changes = apply_editorial_setup()
+            de = Locale.objects.get(language_code="de")
+            home = HomePage.objects.filter(depth=2, locale=de).first()
+            if home is None:
+                raise RuntimeError("Erst `manage.py load_demo_content` ausführen.")
+            self.de = de
+            self.author = self._user("redaktion")
+            self.moderator = self._user("moderation")
+            events = EventIndexPage.objects.child_of(home).get()
+            news = NewsIndexPage.objects.child_of(home).get()
+            for state, data in c.STATE_EVENTS:
+                self.ensure(events, state, data.slug, lambda data=data: self.event(data))
+            for state, data in c.STATE_NEWS:
+                self.ensure(news, state, data.slug, lambda data=data: self.news(data))
+
+    def event(self, data: c.EventData) -> EventPage:
+        page = EventPage(
+            title=data.title,
+            start=berlin(data.start),
+            end=berlin(data.end),
+            place=data.place,
+            bundesland=Bundesland.objects.get(code=data.bundesland, locale=self.de),
+            organiser=data.organiser,
+            category=EventCategory.objects.get(slug=data.category, locale=self.de),
+            teaser=data.teaser,
+            body=data.body,
+            search_description=data.teaser,
+        )
+        page.tags.add(*data.tags)
+        return page
+
+    def news(self, data: c.NewsData) -> NewsPage:
+        page = NewsPage(
+            title=data.title,
+            date=data.date,
+            author=data.author,
+            teaser=data.teaser,
+            body=data.body,
+            search_description=data.teaser,
+        )
+        page.tags.add(*data.tags)
+        return page
+
+    def ensure(self, parent: Page, state: str, slug: str, build) -> None:
+        label = f"Seiten im Zustand {state}"
+        if parent.get_children().filter(slug=slug).exists():
+            self.unchanged[label] += 1
+            return
+        page = build()
+        page.slug = slug
+        page.locale = parent.locale
+        page.live = False
+        page.owner = self.author
+        parent.add_child(instance=page)
+        getattr(self, f"make_{state}")(page)
+        self.created[label] += 1
+
+    # -- one method per state --------------------------------------------------
+
+    def make_entwurf(self, page: Page) -> None:
+        page.save_revision(user=self.author, log_action=True)
+
+    def make_in_pruefung(self, page: Page) -> None:
+        page.save_revision(user=self.author, log_action=True)
+        workflow = page.get_workflow()
+        workflow.start(page, self.author)
+
+    def make_geplant(self, page: Page) -> None:
+        page.go_live_at = timezone.now() + dt.timedelta(days=14)
+        page.save_revision(user=self.moderator, log_action=True).publish(user=self.moderator)
+
+    def make_abgelaufen(self, page: Page) -> None:
+        page.save_revision(user=self.moderator, log_action=True).publish(user=self.moderator)
+        page.expire_at = timezone.now() - dt.timedelta(days=1)
+        Page.objects.filter(pk=page.pk).update(expire_at=page.expire_at)
+        # What `publish_scheduled` does with an expired page.
+        page = Page.objects.get(pk=page.pk).specific
+        page.unpublish(set_expired=True, log_action="wagtail.unpublish.scheduled")
+
+    def make_zurueckgezogen(self, page: Page) -> None:
+        page.save_revision(user=self.moderator, log_action=True).publish(user=self.moderator)
+        page = Page.objects.get(pk=page.pk).specific
+        # Without a user: the loader acts as the system, not through anyone's rights.
+        page.unpublish(log_action=True)

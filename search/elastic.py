@@ -1,0 +1,237 @@
+"""The search on Elasticsearch: one query over the page and the material index,
+built with elasticsearch.dsl, with the facets as aggregations.
+
+* Text: all words required (``operator: and``) in the title or the ``_all_text``
+  catch-all, analysed in German (search/backends/elasticsearch.py); a phrase
+  match on the title ranks an exact title first.
+* Filters (never scored): pages of the active language that are live, not past
+  their expiry date and not below a view-restricted page; materials outside
+  view-restricted collections. Restricted paths are read from the database on
+  every search, so a new restriction applies at once, without re-indexing.
+* Facets: ``post_filter`` narrows the hits; each aggregation is filtered by the
+  *other* active facets (as the database engine counts them).
+* The hits shown are loaded from the database and checked again
+  (search.query.load_hits), so a stale index never shows anything private.
+
+If the server cannot be reached, the search falls back to the database engine
+with a logged warning, and skips Elasticsearch for a short while."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+from elasticsearch.dsl import Q, Search
+
+from django.utils import timezone
+
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from materials.models import Material, restricted_collection_paths
+
+from .facets import DIMENSIONS, Facets
+from .query import (
+    SUGGESTIONS,
+    DatabaseEngine,
+    EngineResult,
+    SearchParams,
+    clamp_page,
+    visible_keys,
+)
+
+logger = logging.getLogger(__name__)
+
+FACET_FIELDS = {
+    "typ": "gk_kind",
+    "bundesland": "gk_bundesland",
+    "schlagwort": "gk_tags",
+    "jahr": "gk_year",
+}
+FACET_SIZE = 50
+TEXT_FIELDS = ["title^3", "_all_text"]
+RETRY_AFTER_SECONDS = 30
+ERRORS = (ApiError, TransportError)
+
+_unreachable_until = 0.0
+
+
+def reset_circuit() -> None:
+    """Forget an earlier failure (tests; or after the server is back)."""
+    global _unreachable_until
+    _unreachable_until = 0.0
+
+
+def _mark_unreachable() -> None:
+    global _unreachable_until
+    _unreachable_until = time.monotonic() + RETRY_AFTER_SECONDS
+
+
+def visibility_filter(locale: Locale, page_paths: list[str], collection_paths: list[str]):
+    """What may be found at all (the Elasticsearch form of search.query.public_pages
+    and public_materials)."""
+    pages = Q(
+        "bool",
+        filter=[
+            Q("term", gk_model="page"),
+            Q("term", gk_locale=locale.language_code),
+            Q("term", gk_live=True),
+        ],
+        must_not=[Q("range", gk_expire_at={"lte": timezone.now().isoformat()})]
+        + [Q("prefix", gk_path=path) for path in page_paths],
+    )
+    materials = Q(
+        "bool",
+        filter=[Q("term", gk_model="material")],
+        must_not=[Q("prefix", gk_path=path) for path in collection_paths],
+    )
+    return Q("bool", should=[pages, materials], minimum_should_match=1)
+
+
+def text_query(query: str):
+    return Q(
+        "bool",
+        must=[Q("multi_match", query=query, fields=TEXT_FIELDS, operator="and")],
+        should=[Q("match_phrase", title={"query": query, "boost": 10})],
+    )
+
+
+def facet_filter(dimension: str, value) -> Q:
+    return Q("term", **{FACET_FIELDS[dimension]: value})
+
+
+def build_search(
+    params: SearchParams,
+    *,
+    indices: list[str],
+    page_paths: list[str],
+    collection_paths: list[str],
+    using=None,
+) -> Search:
+    """The complete request for one page of hits with all facet counts."""
+    active = params.facets.active()
+    search = Search(using=using, index=indices).query(
+        Q(
+            "bool",
+            must=[text_query(params.query)],
+            filter=[visibility_filter(params.locale, page_paths, collection_paths)],
+        )
+    )
+    if active:
+        search = search.post_filter(
+            Q("bool", filter=[facet_filter(d, v) for d, v in active.items()])
+        )
+    for dimension in DIMENSIONS:
+        others = [facet_filter(d, v) for d, v in active.items() if d != dimension]
+        search.aggs.bucket(dimension, "filter", filter=Q("bool", filter=others)).bucket(
+            "values", "terms", field=FACET_FIELDS[dimension], size=FACET_SIZE
+        )
+    offset = (params.page - 1) * params.per_page
+    return search.extra(from_=offset, size=params.per_page, track_total_hits=True).source(
+        ["pk", "gk_model"]
+    )
+
+
+def build_suggest(
+    query: str,
+    locale: Locale,
+    *,
+    indices: list[str],
+    page_paths: list[str],
+    collection_paths: list[str],
+    using=None,
+    size: int = SUGGESTIONS,
+) -> Search:
+    return (
+        Search(using=using, index=indices)
+        .query(
+            Q(
+                "bool",
+                must=[Q("match", _edgengrams={"query": query, "operator": "and"})],
+                filter=[visibility_filter(locale, page_paths, collection_paths)],
+            )
+        )
+        .extra(size=size)
+        .source(["pk", "gk_model"])
+    )
+
+
+def parse_facets(aggregations: dict) -> dict[str, dict]:
+    counts: dict[str, dict] = {}
+    for dimension in DIMENSIONS:
+        buckets = aggregations.get(dimension, {}).get("values", {}).get("buckets", [])
+        counts[dimension] = {b["key"]: b["doc_count"] for b in buckets if b["doc_count"]}
+    return counts
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def indices(self) -> list[str]:
+        return [
+            self.backend.get_index_for_model(Page).name,
+            self.backend.get_index_for_model(Material).name,
+        ]
+
+    def _paths(self) -> dict:
+        return {
+            "indices": self.indices(),
+            "page_paths": list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+            "collection_paths": restricted_collection_paths(),
+            "using": self.backend.es,
+        }
+
+    def _available(self) -> bool:
+        return time.monotonic() >= _unreachable_until
+
+    def _fallback(self, error: Exception | None) -> DatabaseEngine:
+        if error is not None:
+            _mark_unreachable()
+            logger.warning(
+                "Elasticsearch is unreachable (%s); searching the database instead.",
+                error.__class__.__name__,
+            )
+        return DatabaseEngine()
+
+    def search(self, params: SearchParams) -> EngineResult:
+        if not self._available():
+            return self._fallback(None).search(params)
+        try:
+            paths = self._paths()
+            response = build_search(params, **paths).execute()
+            total = response.hits.total.value
+            page = clamp_page(params.page, total, params.per_page)
+            if page != params.page:
+                params = SearchParams(
+                    params.query, params.locale, params.facets, page, params.per_page
+                )
+                response = build_search(params, **paths).execute()
+        except ERRORS as error:
+            result = self._fallback(error).search(params)
+            result.engine = "database (fallback)"
+            return result
+        return EngineResult(
+            total=total,
+            page=page,
+            keys=[(hit.gk_model, int(hit.pk)) for hit in response],
+            facet_counts=parse_facets(response.aggregations.to_dict()),
+            engine=self.name,
+        )
+
+    def suggest(self, query: str, locale: Locale, limit: int = SUGGESTIONS) -> list:
+        if not self._available():
+            return self._fallback(None).suggest(query, locale, limit)
+        try:
+            response = build_suggest(query, locale, size=limit, **self._paths()).execute()
+        except ERRORS as error:
+            return self._fallback(error).suggest(query, locale, limit)
+        keys = [(hit.gk_model, int(hit.pk)) for hit in response]
+        objects = visible_keys(keys, locale)
+        return [objects[key] for key in keys if key in objects]
+
+
+__all__ = ["ElasticsearchEngine", "Facets", "build_search", "build_suggest", "reset_circuit"]

@@ -1,0 +1,173 @@
+"""The facets of the public search (typ, bundesland, schlagwort, jahr) and the
+kind of every searchable object. Shared by both engines (database and
+Elasticsearch), so the two agree on what a "veranstaltung" or a year is."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+DIMENSIONS = ("typ", "bundesland", "schlagwort", "jahr")
+
+# The values of the ``typ`` facet (part of the URL contract, PRODUCT.md).
+KIND_LABELS = {
+    "region": _("Region"),
+    "veranstaltung": _("Veranstaltung"),
+    "aktuelles": _("Aktuelles"),
+    "kriterium": _("Kriterium"),
+    "material": _("Material"),
+    "seite": _("Seite"),
+}
+# Page types with their own kind; every other page type is a "seite". Named by
+# "app_label.model_name" so that search/ imports no page module.
+PAGE_KINDS = {
+    "regions.regionpage": "region",
+    "events.eventpage": "veranstaltung",
+    "news.newspage": "aktuelles",
+    "criteria.criterionpage": "kriterium",
+}
+# Page types whose Schlagwörter and Bundesland the facets read (see home.models).
+TAGGED_PAGE_MODELS = ("regions.RegionPage", "events.EventPage", "news.NewsPage")
+BUNDESLAND_PAGE_MODELS = ("regions.RegionPage", "events.EventPage")
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+def kind_for_content_type_id(content_type_id: int) -> str:
+    """The ``typ`` of a page given its content type (ContentType's cache: no query)."""
+    content_type = ContentType.objects.get_for_id(content_type_id)
+    return PAGE_KINDS.get(f"{content_type.app_label}.{content_type.model}", "seite")
+
+
+def kind_for_object(obj) -> str:
+    if obj._meta.label_lower == "materials.material":
+        return "material"
+    return PAGE_KINDS.get(obj._meta.label_lower, "seite")
+
+
+def tag_through_models() -> list:
+    """The through models linking the tagged page types to the Schlagwort vocabulary."""
+    return [
+        apps.get_model(label)._meta.get_field("tagged_items").related_model
+        for label in TAGGED_PAGE_MODELS
+    ]
+
+
+def display_date(obj) -> date | None:
+    """The date shown on a result and counted by the ``jahr`` facet: an event's
+    start, a news item's date, the day a region joined, else the last publication
+    (pages) or upload (materials)."""
+    for attr in ("start", "date", "joined", "last_published_at", "created_at"):
+        value = getattr(obj, attr, None)
+        if value:
+            if isinstance(value, datetime):
+                return timezone.localtime(value).date()
+            return value
+    return None
+
+
+@dataclass(frozen=True)
+class Facets:
+    """The active facet values of one request; empty string / None = not active."""
+
+    typ: str = ""
+    bundesland: str = ""
+    schlagwort: str = ""
+    jahr: int | None = None
+
+    def value(self, dimension: str):
+        return getattr(self, dimension)
+
+    def active(self) -> dict:
+        return {d: self.value(d) for d in DIMENSIONS if self.value(d) not in ("", None)}
+
+
+@dataclass
+class Row:
+    """One matching object as the database engine sees it, before paging."""
+
+    model: str  # "page" or "material"
+    pk: int
+    kind: str
+    rank: tuple
+    bundesland: str | None = None
+    tags: frozenset[str] = field(default_factory=frozenset)
+    year: int | None = None
+
+    def values(self, dimension: str) -> tuple:
+        if dimension == "typ":
+            return (self.kind,)
+        if dimension == "bundesland":
+            return (self.bundesland,) if self.bundesland else ()
+        if dimension == "schlagwort":
+            return tuple(self.tags)
+        return (self.year,) if self.year else ()
+
+    def failing(self, facets: Facets) -> list[str]:
+        """The active facets this row does not satisfy."""
+        return [d for d, v in facets.active().items() if v not in self.values(d)]
+
+
+def count_facets(rows: list[Row], facets: Facets) -> dict[str, Counter]:
+    """Counts per facet value, each dimension filtered by all *other* active facets
+    (so a visitor sees what choosing another value of that facet would give)."""
+    counts = {d: Counter() for d in DIMENSIONS}
+    for row in rows:
+        failing = row.failing(facets)
+        if not failing:
+            for dimension in DIMENSIONS:
+                counts[dimension].update(row.values(dimension))
+        elif len(failing) == 1:
+            counts[failing[0]].update(row.values(failing[0]))
+    return counts
+
+
+def facet_document(obj) -> dict:
+    """The uniform facet and privacy fields of one page or material in an
+    Elasticsearch document (``gk_*``; see search/backends/elasticsearch.py)."""
+    day = display_date(obj)
+    if obj._meta.label_lower == "materials.material":
+        return {
+            "gk_model": "material",
+            "gk_kind": "material",
+            "gk_locale": "",  # materials are language-neutral
+            "gk_path": obj.collection.path,
+            "gk_live": True,
+            "gk_expire_at": None,
+            "gk_bundesland": _material_bundesland(obj),
+            "gk_tags": [],
+            "gk_year": day.year if day else None,
+        }
+    bundesland = getattr(obj, "bundesland", None)
+    tagged = getattr(obj, "tagged_items", None)
+    return {
+        "gk_model": "page",
+        "gk_kind": kind_for_object(obj),
+        "gk_locale": obj.locale.language_code,
+        "gk_path": obj.path,
+        "gk_live": obj.live,
+        "gk_expire_at": obj.expire_at.isoformat() if obj.expire_at else None,
+        "gk_bundesland": bundesland.slug if bundesland else None,
+        "gk_tags": sorted(item.tag.slug for item in tagged.all()) if tagged is not None else [],
+        "gk_year": day.year if day else None,
+    }
+
+
+def _material_bundesland(material) -> str | None:
+    for label in ("events.EventMaterial", "regions.RegionMaterial"):
+        slug = (
+            apps.get_model(label)
+            .objects.filter(document=material, page__live=True, page__bundesland__isnull=False)
+            .order_by("sort_order", "pk")
+            .values_list("page__bundesland__slug", flat=True)
+            .first()
+        )
+        if slug:
+            return slug
+    return None

@@ -1,0 +1,430 @@
+"""One ranked search over all public content: pages of the active language and
+public materials (language-neutral), with facets.
+
+An *engine* answers a :class:`SearchParams` with an :class:`EngineResult`: the
+total, the keys of one page of hits and the facet counts.
+
+* :class:`DatabaseEngine` uses modelsearch's database backend (SQLite FTS5, or
+  PostgreSQL with the ``german`` configuration) for matching and ranking; the
+  privacy filters are applied to the querysets it searches, so they always hold
+  at query time (publishing, expiry, moving, privacy changes need no re-index).
+* ``search.elastic.ElasticsearchEngine`` builds the same query with
+  elasticsearch.dsl and falls back to the database engine when the server
+  cannot be reached.
+
+:func:`load_hits` then loads one page of hits from the database, *re-checks*
+them against the same privacy filters (so a stale index never shows anything
+private) and builds the highlighted snippets."""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Case, IntegerField, Value, When
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
+
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
+
+from materials.models import Material
+
+from .facets import (
+    DIMENSIONS,
+    Facets,
+    Row,
+    count_facets,
+    kind_for_content_type_id,
+    tag_through_models,
+)
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 10
+SUGGESTIONS = 8
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    query: str
+    locale: Locale
+    facets: Facets = field(default_factory=Facets)
+    page: int = 1
+    per_page: int = RESULTS_PER_PAGE
+
+
+@dataclass
+class EngineResult:
+    total: int
+    page: int  # the page number actually shown (clamped to the last page)
+    keys: list[tuple[str, int]]  # ("page" | "material", pk) of the hits on that page
+    facet_counts: dict[str, dict]
+    engine: str = "database"
+
+
+def clamp_page(requested: int, total: int, per_page: int) -> int:
+    last = max(1, math.ceil(total / per_page))
+    return min(max(1, requested), last)
+
+
+# ---------------------------------------------------------------------------
+# What may be found at all: the single place that defines "public".
+# ---------------------------------------------------------------------------
+
+
+def public_pages(locale: Locale):
+    """Live pages of ``locale`` without view restriction on them or an ancestor,
+    not past their expiry date (even before ``publish_scheduled`` has run)."""
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale, depth__gt=1)
+        .exclude(expire_at__lte=timezone.now())
+    )
+
+
+def public_materials():
+    """Materials outside view-restricted collections (any language)."""
+    return Material.objects.public()
+
+
+def database_backend():
+    """modelsearch's database backend: the ``database`` alias when Elasticsearch is
+    the default, else the default."""
+    alias = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+    return get_search_backend(alias)
+
+
+def _searchable(model, queryset):
+    """``queryset`` as a filter on the primary key only. The database backends
+    accept filters on indexed FilterFields only; privacy and expiry are plain
+    model filters, so they are applied through a subquery on ``pk``."""
+    return model.objects.filter(pk__in=queryset.values("pk"))
+
+
+def _is_descending(queryset) -> bool:
+    """Whether a relevance-ordered queryset puts high scores first (PostgreSQL's
+    ts_rank) or low ones (SQLite's bm25 is negative)."""
+    first = queryset.query.order_by[0] if queryset.query.order_by else "-pk"
+    if isinstance(first, str):
+        return first.startswith("-")
+    return bool(getattr(first, "descending", True))
+
+
+UMLAUT_SPELLINGS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+
+
+def build_query(text: str):
+    """The query for modelsearch: all words required; a word with spelled-out
+    umlauts ("Thueringen") also matches its umlaut form ("Thüringen"). ß and ss
+    are equal under PostgreSQL's German stemmer already."""
+    words = text.split()
+    if not any(digraph in w.lower() for w in words for digraph, _ in UMLAUT_SPELLINGS):
+        return text
+    parts = []
+    for word in words:
+        umlauted = word
+        for digraph, umlaut in UMLAUT_SPELLINGS:
+            umlauted = umlauted.replace(digraph, umlaut).replace(
+                digraph.capitalize(), umlaut.upper()
+            )
+        parts.append(
+            Or([PlainText(word), PlainText(umlauted)]) if umlauted != word else PlainText(word)
+        )
+    return And(parts) if len(parts) > 1 else parts[0]
+
+
+def _exact_title(query: str):
+    return Case(
+        When(title__iexact=query, then=Value(1)), default=Value(0), output_field=IntegerField()
+    )
+
+
+class DatabaseEngine:
+    """Search with modelsearch's database backend; facets counted in Python over the
+    matching rows (one query for pages, one for their Schlagwörter, one for
+    materials and one for the Bundesland of the pages materials belong to)."""
+
+    name = "database"
+
+    def __init__(self, backend=None):
+        self.backend = backend or database_backend()
+
+    # -- matching ----------------------------------------------------------
+    def _ranked(self, model, queryset, query: str):
+        results = self.backend.search(
+            build_query(query),
+            _searchable(model, queryset),
+            operator="and",
+            order_by_relevance=True,
+        )
+        ranked = results.annotate_score("_score").get_queryset()
+        return ranked, _is_descending(ranked)
+
+    def page_rows(self, params: SearchParams) -> list[Row]:
+        ranked, descending = self._ranked(Page, public_pages(params.locale), params.query)
+        values = ranked.annotate(
+            _exact=_exact_title(params.query),
+            _bundesland=Coalesce("regionpage__bundesland__slug", "eventpage__bundesland__slug"),
+            _year=Coalesce(
+                ExtractYear("eventpage__start"),
+                ExtractYear("newspage__date"),
+                ExtractYear("regionpage__joined"),
+                ExtractYear("last_published_at"),
+            ),
+        ).values_list("pk", "content_type_id", "_score", "_exact", "_bundesland", "_year")
+        rows = []
+        for pk, content_type_id, score, exact, bundesland, year in values:
+            score = score or 0.0
+            rows.append(
+                Row(
+                    model="page",
+                    pk=pk,
+                    kind=kind_for_content_type_id(content_type_id),
+                    rank=(exact, score if descending else -score),
+                    bundesland=bundesland,
+                    year=year,
+                )
+            )
+        if rows:
+            self._add_tags(rows, ranked)
+        return rows
+
+    def _add_tags(self, rows: list[Row], ranked) -> None:
+        matched = ranked.order_by().values("pk")
+        tags: dict[int, set[str]] = {}
+        queries = [
+            through.objects.filter(content_object_id__in=matched).values_list(
+                "content_object_id", "tag__slug"
+            )
+            for through in tag_through_models()
+        ]
+        union = queries[0].union(*queries[1:], all=True)
+        for page_id, slug in union:
+            tags.setdefault(page_id, set()).add(slug)
+        for row in rows:
+            row.tags = frozenset(tags.get(row.pk, ()))
+
+    def material_rows(self, params: SearchParams) -> list[Row]:
+        ranked, descending = self._ranked(Material, public_materials(), params.query)
+        values = ranked.annotate(
+            _exact=_exact_title(params.query), _year=ExtractYear("created_at")
+        ).values_list("pk", "_score", "_exact", "_year")
+        rows = [
+            Row(
+                model="material",
+                pk=pk,
+                kind="material",
+                rank=(exact, (score or 0.0) if descending else -(score or 0.0)),
+                year=year,
+            )
+            for pk, score, exact, year in values
+        ]
+        if rows:
+            bundeslaender = material_bundeslaender([r.pk for r in rows], params.locale)
+            for row in rows:
+                row.bundesland = bundeslaender.get(row.pk)
+        return rows
+
+    def rows(self, params: SearchParams) -> list[Row]:
+        rows = self.page_rows(params) + self.material_rows(params)
+        rows.sort(key=lambda r: r.rank, reverse=True)
+        return rows
+
+    # -- the engine interface ------------------------------------------------
+    def search(self, params: SearchParams) -> EngineResult:
+        rows = self.rows(params)
+        matching = [r for r in rows if not r.failing(params.facets)]
+        page = clamp_page(params.page, len(matching), params.per_page)
+        start = (page - 1) * params.per_page
+        return EngineResult(
+            total=len(matching),
+            page=page,
+            keys=[(r.model, r.pk) for r in matching[start : start + params.per_page]],
+            facet_counts={d: dict(c) for d, c in count_facets(rows, params.facets).items()},
+            engine=self.name,
+        )
+
+    def suggest(self, query: str, locale: Locale, limit: int = SUGGESTIONS) -> list:
+        """Titles that start with what was typed: pages of ``locale``, public materials."""
+        found: list = []
+        for model, queryset in ((Page, public_pages(locale)), (Material, public_materials())):
+            results = self.backend.autocomplete(
+                query, _searchable(model, queryset), order_by_relevance=True
+            )
+            found.extend(results[:limit])
+        return found[:limit] if len(found) <= limit else _interleave(found, limit)
+
+
+def _interleave(found: list, limit: int) -> list:
+    pages = [o for o in found if isinstance(o, Page)]
+    materials = [o for o in found if not isinstance(o, Page)]
+    share = max(limit - len(materials), limit // 2 + limit % 2)
+    return (pages[:share] + materials)[:limit]
+
+
+def linking_pages(document_ids, locale: Locale) -> dict[int, list[Page]]:
+    """The public events and regions of ``locale`` that list each material."""
+    from events.models import EventMaterial
+    from regions.models import RegionMaterial
+
+    visible = public_pages(locale).values("pk")
+    links: dict[int, list[Page]] = {}
+    for link_model in (EventMaterial, RegionMaterial):
+        for link in (
+            link_model.objects.filter(document_id__in=document_ids, page_id__in=visible)
+            .select_related("page", "page__bundesland")
+            .order_by("page__title")
+        ):
+            links.setdefault(link.document_id, []).append(link.page)
+    return links
+
+
+def material_bundeslaender(document_ids, locale: Locale) -> dict[int, str]:
+    """A material's Bundesland: that of the first public event or region listing it."""
+    from events.models import EventMaterial
+    from regions.models import RegionMaterial
+
+    visible = public_pages(locale).values("pk")
+    found: dict[int, str] = {}
+    for link_model in (EventMaterial, RegionMaterial):
+        pairs = (
+            link_model.objects.filter(
+                document_id__in=document_ids,
+                page_id__in=visible,
+                page__bundesland__isnull=False,
+            )
+            .order_by("sort_order", "pk")
+            .values_list("document_id", "page__bundesland__slug")
+        )
+        for document_id, slug in pairs:
+            found.setdefault(document_id, slug)
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Loading one page of hits (common to all engines)
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    obj: object
+    kind: str
+    title: str
+    url: str
+    date: object = None
+    bundesland: object = None
+    snippet: str = ""
+    context: list = field(default_factory=list)  # pages a material belongs to
+    extension: str = ""
+
+    @property
+    def pk(self) -> int:
+        return self.obj.pk
+
+    @property
+    def kind_label(self) -> str:
+        from .facets import KIND_LABELS
+
+        return str(KIND_LABELS[self.kind])
+
+
+def visible_keys(keys: list[tuple[str, int]], locale: Locale) -> dict:
+    """The objects behind ``keys`` that are (still) public, by key."""
+    page_ids = [pk for model, pk in keys if model == "page"]
+    material_ids = [pk for model, pk in keys if model == "material"]
+    objects: dict = {}
+    if page_ids:
+        for page in public_pages(locale).filter(pk__in=page_ids).specific():
+            objects[("page", page.pk)] = page
+    if material_ids:
+        for material in public_materials().filter(pk__in=material_ids).select_related("collection"):
+            objects[("material", material.pk)] = material
+    return objects
+
+
+def searchable_text(obj) -> list:
+    """The indexed text of an object other than its title, for the snippet."""
+    from wagtail.search import index
+
+    parts = []
+    summary = getattr(obj, "listing_summary", "")
+    if summary:
+        parts.append(summary)
+    for search_field in obj.get_search_fields():
+        if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
+            try:
+                parts.append(search_field.get_value(obj))
+            except (AttributeError, ValueError, TypeError):  # an unreadable field is skipped
+                logger.debug("no text for %s.%s", obj, search_field.field_name)
+    return parts
+
+
+def load_hits(keys: list[tuple[str, int]], query: str, locale: Locale, request=None) -> list[Hit]:
+    from .facets import display_date, kind_for_object
+    from .highlight import plain_text, snippet, terms_pattern
+
+    pattern = terms_pattern(query)
+    objects = visible_keys(keys, locale)
+    material_ids = [pk for model, pk in keys if model == "material" and (model, pk) in objects]
+    contexts = linking_pages(material_ids, locale) if material_ids else {}
+    hits = []
+    for key in keys:
+        obj = objects.get(key)
+        if obj is None:  # stale index entry: no longer public
+            continue
+        if key[0] == "page":
+            url = obj.get_url(request=request)
+            bundesland = getattr(obj, "bundesland", None)
+            context: list = []
+            extension = ""
+        else:
+            url = obj.url
+            context = contexts.get(obj.pk, [])
+            bundesland = next((p.bundesland for p in context if p.bundesland_id), None)
+            extension = obj.extension_upper
+        hits.append(
+            Hit(
+                obj=obj,
+                kind=kind_for_object(obj),
+                title=obj.title,
+                url=url or "",
+                date=display_date(obj),
+                bundesland=bundesland,
+                snippet=snippet(plain_text(searchable_text(obj)), pattern),
+                context=context,
+                extension=extension,
+            )
+        )
+    return hits
+
+
+def get_engine():
+    """The configured engine: Elasticsearch when the default backend is one."""
+    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+
+    backend = get_search_backend("default")
+    if isinstance(backend, ElasticsearchBaseSearchBackend):
+        from .elastic import ElasticsearchEngine
+
+        return ElasticsearchEngine(backend)
+    return DatabaseEngine(backend)
+
+
+__all__ = [
+    "DIMENSIONS",
+    "DatabaseEngine",
+    "EngineResult",
+    "Facets",
+    "Hit",
+    "SearchParams",
+    "get_engine",
+    "load_hits",
+    "public_materials",
+    "public_pages",
+]

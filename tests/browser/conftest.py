@@ -1,0 +1,96 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's
+``live_server``, which serves the demo site (``load_demo_content``).
+
+Database: the demo takes a few seconds to load, so it is loaded once for the whole
+``tests/browser`` package and committed, because the live server thread reads it
+through its own connection on PostgreSQL. pytest-django's ``live_server`` normally
+makes every test transactional, i.e. it empties the database after each test; this
+package overrides that helper, and the package fixture restores the empty, migrated
+database itself when the last browser test is done (flush + the snapshot taken
+before loading), so tests that run later see what they would have seen anyway.
+
+Nothing here downloads a browser: ``browser_type_launch_args`` points Playwright at
+/usr/bin/chromium (``apt-get install chromium``, see .ci/run).
+"""
+
+import io
+import os
+import shutil
+
+import pytest
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+
+# Playwright's sync API runs an asyncio event loop in the test thread; Django would
+# then refuse ORM calls ("SynchronousOnlyOperation") in fixtures and later tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without Chromium, skip with a reason on a developer's machine; in CI (where
+    .ci/run installs it) let the tests fail instead."""
+    if shutil.which(CHROMIUM) or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} missing: apt-get install chromium")
+    for item in items:
+        if item.nodeid.startswith("tests/browser/"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's launch options, with Debian's Chromium instead of a
+    browser that `playwright install` would download."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """Relative URLs in page.goto() and page.request go to the live server."""
+    return live_server.url
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """Replaces pytest-django's helper of the same name for this package: it enables
+    the live server's settings (ALLOWED_HOSTS) like the original, but does not
+    request ``transactional_db``, which would empty the database after each test
+    (the demo data lives for the package, see ``demo_site``)."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
+
+
+@pytest.fixture(scope="package", autouse=True)
+def demo_site(django_db_setup, django_db_blocker, live_server):
+    """The demo site, loaded and committed once for all browser tests."""
+    with django_db_blocker.unblock():
+        initial = connection.creation.serialize_db_to_string()
+        call_command("load_demo_content", stdout=io.StringIO())
+        cache.clear()
+        try:
+            yield live_server
+        finally:
+            # What TransactionTestCase does with serialized_rollback: empty every
+            # table, then restore the migrated state (root page, locale, site).
+            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(initial)
+            cache.clear()

@@ -1,0 +1,113 @@
+"""What the browser tests check on a page: axe-core's WCAG 2.1 A/AA rules and the
+checks axe cannot make (heading order, focus visibility, reflow at 320 px)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page
+
+# axe-core, vendored (tests/browser/vendor/README.md): never fetched at test time.
+AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def run_axe(page: Page) -> list[dict[str, Any]]:
+    """axe-core's violations of WCAG 2.0/2.1 level A and AA on the current page."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                                resultTypes: ['violations']});
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({target: n.target.join(' '),
+                                          html: n.html, summary: n.failureSummary})),
+            }));
+        }""",
+        WCAG_21_AA,
+    )
+    return result
+
+
+def describe_violations(violations: list[dict[str, Any]]) -> str:
+    """The violations as readable text for an assertion message."""
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    at {node['target']}: {node['html'][:160]}")
+            summary = " ".join((node["summary"] or "").split())
+            if summary:
+                lines.append(f"      {summary[:300]}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    … and {len(violation['nodes']) - 5} more")
+    return "\n".join(lines)
+
+
+def heading_levels(page: Page) -> list[tuple[int, str]]:
+    """Visible and screen-reader headings (h1–h6) in document order."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+            .map(h => [Number(h.tagName[1]), h.textContent.trim()])"""
+    )
+
+
+def heading_order_problems(levels: list[tuple[int, str]]) -> list[str]:
+    """One h1, first; no level skipped on the way down (h2 → h4)."""
+    problems = []
+    if not levels:
+        return ["no heading at all"]
+    if levels[0][0] != 1:
+        problems.append(f"first heading is h{levels[0][0]} {levels[0][1]!r}, not h1")
+    if sum(1 for level, _ in levels if level == 1) != 1:
+        problems.append("not exactly one h1")
+    for (before, _), (level, text) in zip(levels, levels[1:], strict=False):
+        if level > before + 1:
+            problems.append(f"h{before} followed by h{level} {text!r}")
+    return problems
+
+
+def horizontal_overflow(page: Page) -> dict[str, Any]:
+    """Document width and the widest offending elements (for the failure message)."""
+    return page.evaluate(
+        """() => {
+            const width = document.documentElement.clientWidth;
+            const wide = [...document.querySelectorAll('body *')]
+                .filter(el => el.getBoundingClientRect().right > width + 0.5)
+                .slice(0, 5)
+                .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')
+                     + ' ' + Math.round(el.getBoundingClientRect().right) + 'px');
+            return {scrollWidth: document.documentElement.scrollWidth, clientWidth: width, wide};
+        }"""
+    )
+
+
+def focus_indicator(page: Page) -> dict[str, Any]:
+    """The focused element and the computed styles that make its focus visible."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return {tag: 'body'};
+            const s = getComputedStyle(el);
+            return {
+                tag: el.tagName.toLowerCase(),
+                text: (el.textContent || el.value || '').replace(/\s+/g, ' ').trim().slice(0, 200),
+                href: el.getAttribute('href'),
+                outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+                    ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : 'none',
+                boxShadow: s.boxShadow,
+                background: s.backgroundColor,
+            };
+        }"""
+    )
+
+
+def focus_is_visible(indicator: dict[str, Any]) -> bool:
+    """An outline or a box-shadow is drawn around the focused element."""
+    return indicator.get("outline", "none") != "none" or indicator.get("boxShadow", "none") not in (
+        "none",
+        "",
+    )

@@ -1,0 +1,122 @@
+"""WCAG 2.1 AA on every public page type, in German and in English.
+
+Each page is checked by axe-core (rules tagged wcag2a, wcag2aa, wcag21a, wcag21aa;
+none disabled) at 1280 and at 320 CSS px, and for what axe does not check: one h1
+first and no skipped heading level, html lang of the locale, a skip link to the
+main content, labels on every form control, lang/hreflang on the language
+switcher, the legal pages in the footer and no horizontal scrolling at 320 px.
+
+The English demo has fewer pages than the German one; each English page type is
+checked on the pages that exist under /en/: home, regions and Gera, the events
+calendar and two events, news and one item, the criteria and one criterion, a
+standard page (our vision), search, a keyword page and the 404 page. The English
+footer links to the German legal pages (marked lang="de"), which have no
+translation in the demo.
+"""
+
+import pytest
+
+from tests.browser.support import (
+    describe_violations,
+    heading_levels,
+    heading_order_problems,
+    horizontal_overflow,
+    run_axe,
+)
+
+# (page type, URL, expected status)
+PAGES_DE = [
+    ("home", "/de/", 200),
+    ("region list", "/de/regionen/", 200),
+    ("region", "/de/regionen/gera/", 200),
+    ("calendar", "/de/veranstaltungen/", 200),
+    ("calendar filtered", "/de/veranstaltungen/?bundesland=thueringen&kategorie=austauschtreffen", 200),
+    ("calendar no match", "/de/veranstaltungen/?bundesland=bremen", 200),
+    ("calendar invalid filter", "/de/veranstaltungen/?kategorie=gibt-es-nicht", 200),
+    ("event", "/de/veranstaltungen/austauschtreffen-modellregionen-herbst-2024/", 200),
+    ("news list", "/de/aktuelles/", 200),
+    ("news item", "/de/aktuelles/gesundheitskioske-beispielhafte-einrichtungen/", 200),
+    ("criteria list", "/de/good-practice-kriterien/", 200),
+    ("criterion", "/de/good-practice-kriterien/integriertes-handeln/", 200),
+    ("standard page", "/de/barrierefreiheit/", 200),
+    ("search", "/de/suche/", 200),
+    ("search results", "/de/suche/?q=Pr%C3%A4ventionsketten", 200),
+    ("search no results", "/de/suche/?q=Zyxwvutsrq", 200),
+    ("keyword", "/de/schlagwort/praeventionsketten/", 200),
+    ("404", "/de/gibt-es-nicht/", 404),
+]
+PAGES_EN = [
+    ("home", "/en/", 200),
+    ("region list", "/en/regions/", 200),
+    ("region", "/en/regions/gera/", 200),
+    ("calendar", "/en/events/", 200),
+    ("calendar filtered", "/en/events/?kategorie=fachtag", 200),
+    ("calendar no match", "/en/events/?kategorie=werkstatt", 200),
+    ("event", "/en/events/conference-prevention-chains-thuringia-2027/", 200),
+    ("news list", "/en/news/", 200),
+    ("news item", "/en/news/health-kiosks-examples/", 200),
+    ("criteria list", "/en/good-practice-criteria/", 200),
+    ("criterion", "/en/good-practice-criteria/integrated-action/", 200),
+    ("standard page", "/en/our-vision/", 200),
+    ("search", "/en/suche/", 200),
+    ("search results", "/en/suche/?q=kiosks", 200),
+    ("search no results", "/en/suche/?q=Zyxwvutsrq", 200),
+    ("keyword", "/en/schlagwort/gesundheitskiosk/", 200),
+    ("404", "/en/does-not-exist/", 404),
+]
+PAGES = [("de", *entry) for entry in PAGES_DE] + [("en", *entry) for entry in PAGES_EN]
+LEGAL_SLUGS = ["impressum", "datenschutz", "barrierefreiheit"]
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "url", "status"),
+    PAGES,
+    ids=[f"{language}-{kind.replace(' ', '_')}" for language, kind, _, _ in PAGES],
+)
+def test_page_is_accessible(page, language, kind, url, status):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    response = page.goto(url)
+    assert response.status == status, url
+
+    violations = run_axe(page)
+    assert not violations, f"axe, {url} at 1280 px:\n{describe_violations(violations)}"
+
+    assert page.locator("html").get_attribute("lang") == language
+
+    problems = heading_order_problems(heading_levels(page))
+    assert not problems, f"headings of {url}: {problems}"
+
+    # The skip link is the first thing a keyboard reaches and leads to <main>.
+    first = page.locator("body a, body button, body input, body select").first
+    assert first.get_attribute("class") == "skip-link"
+    assert first.get_attribute("href") == "#main"
+    assert page.locator("main#main").count() == 1
+
+    unlabelled = page.evaluate(
+        """() => [...document.querySelectorAll('input, select, textarea')]
+            .filter(el => el.type !== 'hidden')
+            .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                          && !el.getAttribute('aria-labelledby'))
+            .map(el => el.outerHTML)"""
+    )
+    assert not unlabelled, f"form controls without a label on {url}: {unlabelled}"
+
+    switcher = page.locator("nav.language-switcher a")
+    assert switcher.count() >= 1, "no language switcher"
+    for link in switcher.all():
+        other = link.get_attribute("hreflang")
+        assert other in ("de", "en") and other != language
+        assert link.get_attribute("lang") == other
+
+    footer_links = page.locator("footer a")
+    hrefs = footer_links.evaluate_all("links => links.map(a => a.pathname)")
+    assert [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs] == LEGAL_SLUGS, hrefs
+    if language == "en":
+        # No English translations in the demo: the German pages, marked as German.
+        assert footer_links.evaluate_all("a => a.map(x => x.lang)") == ["de"] * 3
+
+    page.set_viewport_size({"width": 320, "height": 640})
+    overflow = horizontal_overflow(page)
+    assert overflow["scrollWidth"] <= 320, f"{url} scrolls sideways at 320 px: {overflow}"
+    violations = run_axe(page)
+    assert not violations, f"axe, {url} at 320 px:\n{describe_violations(violations)}"

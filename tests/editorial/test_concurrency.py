@@ -1,0 +1,168 @@
+"""Concurrent work loses nothing: a stale save is refused with the editor's text
+kept; a task is approved once; an interrupted transition changes nothing."""
+
+from unittest import mock
+
+from django.test import TestCase
+from django.urls import reverse
+
+from wagtail.models import PageLogEntry, TaskState, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from tests.factories import NewsPageFactory, StandardPageFactory
+
+from .ui_support import ui_site, ui_submit, ui_team
+
+
+def news_form(page, teaser: str, loaded_revision) -> dict:
+    return nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "date": page.date.isoformat(),
+            "author": page.author,
+            "teaser": teaser,
+            "body": streamfield([]),
+            "tags": "",
+            "region_links": inline_formset([]),
+            "comments": inline_formset([]),
+            "loaded_revision_id": loaded_revision.pk,
+            "loaded_revision_created_at": loaded_revision.created_at.isoformat(),
+        }
+    )
+
+
+class TwoEditorsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = ui_site()
+        cls.team = ui_team()
+        cls.second_editor = cls.team["administration"]
+
+    def test_second_save_with_a_stale_form_is_refused_and_keeps_the_text(self):
+        page = NewsPageFactory(parent=self.tree.news, title="Fachtag", teaser="Alt.")
+        opened = page.get_latest_revision()  # both editors open the same revision
+        url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+        self.client.force_login(self.team["redaktion"])
+        first = self.client.post(url, news_form(page, "Text der ersten Redakteurin.", opened))
+        self.assertEqual(first.status_code, 302)
+        page.refresh_from_db()
+        first_revision = page.get_latest_revision()
+        self.assertNotEqual(first_revision.pk, opened.pk)
+
+        self.client.force_login(self.second_editor)
+        second = self.client.post(url, news_form(page, "Text der zweiten Person.", opened))
+        self.assertEqual(second.status_code, 200)
+        html = second.content.decode()
+        self.assertIn("Die Seite wurde geändert, seit Sie sie geöffnet haben", html)
+        self.assertIn("Text der zweiten Person.", html)  # kept in the form
+        page.refresh_from_db()
+        self.assertEqual(page.get_latest_revision().pk, first_revision.pk)
+        self.assertEqual(
+            page.get_latest_revision().as_object().teaser, "Text der ersten Redakteurin."
+        )
+
+        # The re-rendered form names the latest revision: saving again is deliberate.
+        self.assertIn(f'name="loaded_revision_id" value="{first_revision.pk}"', html)
+        third = self.client.post(url, news_form(page, "Text der zweiten Person.", first_revision))
+        self.assertEqual(third.status_code, 302)
+        page.refresh_from_db()
+        self.assertEqual(page.get_latest_revision().as_object().teaser, "Text der zweiten Person.")
+
+    def test_up_to_date_save_passes(self):
+        page = NewsPageFactory(parent=self.tree.news, title="Werkstatt", teaser="Alt.")
+        self.client.force_login(self.team["redaktion"])
+        url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        response = self.client.post(url, news_form(page, "Neu.", page.get_latest_revision()))
+        self.assertEqual(response.status_code, 302)
+
+
+class TwoModeratorsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = ui_site()
+        cls.team = ui_team()
+
+    def approve(self, moderator, page, task_state):
+        self.client.force_login(moderator)
+        url = reverse(
+            "wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)
+        )
+        return self.client.post(url, follow=True)
+
+    def publish_count(self, page):
+        return PageLogEntry.objects.filter(page=page, action="wagtail.publish").count()
+
+    def test_the_same_task_is_approved_once(self):
+        page = StandardPageFactory(parent=self.tree.home, title="Unterstützung", live=False)
+        task_state = ui_submit(page, self.team["redaktion"])
+
+        first = self.approve(self.team["moderation"], page, task_state)
+        self.assertEqual(first.status_code, 200)
+        second = self.approve(self.team["moderation2"], page, task_state)
+        self.assertEqual(second.status_code, 200)
+        self.assertContains(second, "wartet derzeit nicht auf")  # Wagtail's message
+
+        page.refresh_from_db()
+        self.assertTrue(page.live)
+        self.assertEqual(self.publish_count(page), 1)
+        task_state.refresh_from_db()
+        self.assertEqual(task_state.finished_by, self.team["moderation"])
+
+    def test_a_stale_step_of_the_news_workflow_is_not_approved_twice(self):
+        page = NewsPageFactory(parent=self.tree.news, title="Meldung", live=False)
+        first_step = ui_submit(page, self.team["redaktion"])
+        self.approve(self.team["moderation"], page, first_step)
+        workflow_state = WorkflowState.objects.get(pk=first_step.workflow_state_id)
+        second_step = workflow_state.current_task_state
+        self.assertNotEqual(second_step.pk, first_step.pk)
+
+        # The other moderator still has the first step open and approves it too.
+        response = self.approve(self.team["moderation2"], page, first_step)
+        # Wagtail refuses it (TaskState.approve raises PermissionDenied, which the
+        # admin turns into a redirect with its generic "no access" message).
+        self.assertEqual(response.redirect_chain, [("/admin/", 302)])
+        self.assertContains(response, "keinen Zugang")
+        second_step.refresh_from_db()
+        self.assertEqual(second_step.status, TaskState.STATUS_IN_PROGRESS)
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertEqual(self.publish_count(page), 0)
+
+
+class InterruptedTransitionTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = ui_site()
+        cls.team = ui_team()
+
+    def test_failure_while_publishing_leaves_task_and_page_unchanged(self):
+        page = StandardPageFactory(parent=self.tree.home, title="Vision", live=False)
+        task_state = ui_submit(page, self.team["redaktion"])
+        task = task_state.task.specific
+
+        with (
+            mock.patch(
+                "wagtail.actions.publish_revision.PublishRevisionAction.execute",
+                side_effect=RuntimeError("Festplatte voll"),
+            ),
+            self.assertRaises(RuntimeError),
+        ):
+            task.on_action(task_state, self.team["moderation"], "approve")
+
+        task_state.refresh_from_db()
+        self.assertEqual(task_state.status, TaskState.STATUS_IN_PROGRESS)
+        self.assertIsNone(task_state.finished_by)
+        workflow_state = WorkflowState.objects.get(pk=task_state.workflow_state_id)
+        self.assertEqual(workflow_state.status, WorkflowState.STATUS_IN_PROGRESS)
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertIsNone(page.live_revision)
+        self.assertTrue(page.workflow_in_progress)
+
+        # After the failure the moderator can simply approve again.
+        task_state = TaskState.objects.get(pk=task_state.pk).specific
+        task.on_action(task_state, self.team["moderation"], "approve")
+        page.refresh_from_db()
+        self.assertTrue(page.live)

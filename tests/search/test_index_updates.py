@@ -1,0 +1,100 @@
+"""The index stays true at once: publishing, unpublishing, expiry, moving,
+deleting, changing tags or privacy show in the very next search."""
+
+from django.contrib.auth.models import Group
+from django.test import TestCase
+
+from tests.factories import NewsPageFactory, StandardPageFactory, restrict_to_group
+from tests.factories.pages import paragraph
+
+from .content import SUGGEST_URL, URL, build_corpus
+
+
+def titles(client, query: str, **params) -> set[str]:
+    response = client.get(URL, {"q": query, **params})
+    assert response.status_code == 200
+    return {hit.title for hit in response.context["hits"]}
+
+
+def tag_counts(client, query: str) -> dict:
+    response = client.get(URL, {"q": query})
+    for group in response.context["facet_groups"]:
+        if group["name"] == "schlagwort":
+            return {o["value"]: o["count"] for o in group["options"]}
+    return {}
+
+
+class IndexUpdateTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_corpus(cls)
+
+    def test_publishing_makes_a_draft_findable(self):
+        self.assertNotIn("Entwurf Zukunftswerkstatt", titles(self.client, "Zukunftswerkstatt"))
+        self.draft.save_revision().publish()
+        self.assertIn("Entwurf Zukunftswerkstatt", titles(self.client, "Zukunftswerkstatt"))
+
+    def test_published_changes_replace_the_old_text(self):
+        self.standard.body = paragraph("<p>Jetzt geht es um Seniorengesundheit.</p>")
+        self.standard.save_revision().publish()
+        self.assertIn("Unsere Vision", titles(self.client, "Seniorengesundheit"))
+        self.assertNotIn("Unsere Vision", titles(self.client, "Generationen"))
+
+    def test_unpublishing_removes_at_once(self):
+        self.assertIn("Unsere Vision", titles(self.client, "Generationen"))
+        self.standard.unpublish()
+        self.assertNotIn("Unsere Vision", titles(self.client, "Generationen"))
+        self.assertEqual(
+            self.client.get(SUGGEST_URL, {"q": "Unsere Vis"}).json()["suggestions"], []
+        )
+
+    def test_tags_added_in_the_publishing_save_are_found(self):
+        news = NewsPageFactory(parent=self.tree.news, title="Radwege", live=False)
+        news.tags.add("Mobilitätswende")
+        news.save_revision().publish()
+        self.assertIn("Radwege", titles(self.client, "Mobilitätswende"))
+        self.assertEqual(tag_counts(self.client, "Radwege"), {"mobilitaetswende": 1})
+
+    def test_changing_tags_updates_facets_and_text(self):
+        news = NewsPageFactory(parent=self.tree.news, title="Spielplätze", tags=["Bewegung"])
+        self.assertEqual(tag_counts(self.client, "Spielplätze"), {"bewegung": 1})
+        news.tags.set(["Ernährung"])
+        news.save_revision().publish()
+        self.assertEqual(tag_counts(self.client, "Spielplätze"), {"ernaehrung": 1})
+        self.assertIn("Spielplätze", titles(self.client, "Ernährung"))
+        self.assertNotIn("Spielplätze", titles(self.client, "Bewegung"))
+
+    def test_republishing_with_a_page_published_signal_reindexes(self):
+        from wagtail.signals import page_published
+
+        receivers = list(page_published._live_receivers(type(self.standard))[0])
+        self.assertTrue(any(getattr(r, "__name__", "") == "reindex_page" for r in receivers))
+
+    def test_moving_under_a_restricted_page_hides_it(self):
+        page = StandardPageFactory(parent=self.tree.home, title="Umzugsnotiz", slug="umzug")
+        self.assertIn("Umzugsnotiz", titles(self.client, "Umzugsnotiz"))
+        page.move(self.results_page, pos="last-child")
+        self.assertNotIn("Umzugsnotiz", titles(self.client, "Umzugsnotiz"))
+
+    def test_restricting_and_unrestricting(self):
+        restriction = restrict_to_group(self.standard, Group.objects.create(name="Redaktion X"))
+        self.assertNotIn("Unsere Vision", titles(self.client, "Generationen"))
+        restriction.delete()
+        self.assertIn("Unsere Vision", titles(self.client, "Generationen"))
+
+    def test_deleting_removes_at_once(self):
+        self.standard.delete()
+        self.assertNotIn("Unsere Vision", titles(self.client, "Generationen"))
+
+    def test_deleting_a_material_removes_it(self):
+        self.material.delete()
+        self.assertEqual(titles(self.client, "Quartiersmanagement"), set())
+
+    def test_making_a_collection_private_hides_its_documents(self):
+        from wagtail.models import CollectionViewRestriction
+
+        CollectionViewRestriction.objects.create(
+            collection=self.material.collection,
+            restriction_type=CollectionViewRestriction.LOGIN,
+        )
+        self.assertEqual(titles(self.client, "Quartiersmanagement"), set())
