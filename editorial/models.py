@@ -1,6 +1,7 @@
 """The moderation task used by every editorial workflow."""
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -54,15 +55,16 @@ class ModerationTask(AbstractGroupApprovalTask):
             raise RejectionWithoutCommentError("A rejection needs a comment.")
         with transaction.atomic():
             # Two moderators deciding at once: the row lock makes the second wait
-            # (PostgreSQL); it then finds the step decided and changes nothing, so
-            # there is exactly one decision and at most one published revision.
+            # (PostgreSQL); it then finds the step decided and is refused as Wagtail
+            # refuses a stale step, so there is exactly one decision and at most
+            # one published revision.
             still_open = (
                 TaskState.objects.select_for_update()
                 .filter(pk=task_state.pk, status=TaskState.STATUS_IN_PROGRESS)
                 .exists()
             )
             if not still_open:
-                return None
+                raise PermissionDenied
             return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

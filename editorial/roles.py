@@ -209,3 +209,10 @@ AUTHOR_GROUP_NAMES = (REDAKTION,)
 def is_regional_group_name(name: str) -> bool:
     """True for the names of "Regionale Redaktion <Region>" groups."""
     return name.startswith(REGIONAL_GROUP_PREFIX)
+
+
+# Wagtail's initial data creates these; they are not part of this portal's roles.
+# apply_editorial strips their rights (members stay) and retires the workflow,
+# so nobody can publish by being put into a group nobody declared.
+RETIRED_GROUP_NAMES: tuple[str, ...] = ("Editors", "Moderators")
+RETIRED_WORKFLOW_NAMES: tuple[str, ...] = ("Moderators approval",)

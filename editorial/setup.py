@@ -28,6 +28,8 @@ from .models import ModerationTask
 from .roles import (
     REGION_SOURCE_LANGUAGE,
     REGIONAL_ROLE,
+    RETIRED_GROUP_NAMES,
+    RETIRED_WORKFLOW_NAMES,
     ROLES,
     WORKFLOWS,
     Role,
@@ -161,7 +163,8 @@ class _Applier:
         return group
 
     def strip(self, group: Group) -> None:
-        """A regional group whose region is gone keeps its members but loses its rights."""
+        """An undeclared group (a region that is gone, Wagtail's initial groups)
+        keeps its members but loses its rights."""
         self.model_permissions(group, ())
         self.page_permissions(group, (), [])
         self.collection_permissions(group, ())
@@ -235,9 +238,19 @@ class _Applier:
         for group in Group.objects.filter(name__startswith="Regionale Redaktion").order_by("name"):
             if is_regional_group_name(group.name) and group.name not in managed:
                 self.strip(group)
+        for group in Group.objects.filter(name__in=RETIRED_GROUP_NAMES).order_by("name"):
+            self.strip(group)
         for declaration in WORKFLOWS:
             self.workflow(declaration)
+        self.retire_workflows()
         return self.changes
+
+    def retire_workflows(self) -> None:
+        for workflow in Workflow.objects.filter(name__in=RETIRED_WORKFLOW_NAMES, active=True):
+            WorkflowPage.objects.filter(workflow=workflow).delete()
+            workflow.active = False
+            workflow.save(update_fields=["active"])
+            self.changes.append(f"Workflow stillgelegt: {workflow.name}")
 
 
 def apply_editorial_setup(dry_run: bool = False) -> list[str]:

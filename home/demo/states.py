@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from editorial.setup import apply_editorial_setup
+from editorial.states import PageState
 from events.models import EventCategory, EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 
@@ -83,7 +84,7 @@ class DemoStates:
         return page
 
     def ensure(self, parent: Page, state: str, slug: str, build) -> None:
-        label = f"Seiten im Zustand {state}"
+        label = f"Seiten im Zustand „{PageState(state).label}“"
         if parent.get_children().filter(slug=slug).exists():
             self.unchanged[label] += 1
             return

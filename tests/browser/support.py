@@ -88,7 +88,7 @@ def horizontal_overflow(page: Page) -> dict[str, Any]:
 def focus_indicator(page: Page) -> dict[str, Any]:
     """The focused element and the computed styles that make its focus visible."""
     return page.evaluate(
-        """() => {
+        r"""() => {
             const el = document.activeElement;
             if (!el || el === document.body) return {tag: 'body'};
             const s = getComputedStyle(el);

@@ -150,3 +150,28 @@ def test_reviewer_groups_of_tasks_are_corrected(editorial_site):
     assert editorial_drift() == ["Prüfende Gruppe entfernt: Freigabe – Redaktion"]
     apply_editorial_setup()
     assert set(task.groups.values_list("name", flat=True)) == {MODERATION, ADMINISTRATION}
+
+
+def test_wagtails_initial_groups_and_workflow_cannot_publish(editorial_site):
+    """Putting someone into Wagtail's stock "Moderators" group grants nothing, and
+    the stock "Moderators approval" workflow is retired."""
+    from wagtail.models import Workflow
+
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    root = Page.get_first_root_node()
+    GroupPagePermission.objects.create(group=moderators, page=root, permission=publish)
+    stock = Workflow.objects.create(name="Moderators approval", active=True)
+    WorkflowPage.objects.create(page=root, workflow=stock)
+
+    changes = apply_editorial_setup()
+
+    assert any(
+        line.startswith("Seitenrecht entfernt: Moderators – publish_page") for line in changes
+    )
+    assert "Workflow stillgelegt: Moderators approval" in changes
+    assert not GroupPagePermission.objects.filter(group=moderators).exists()
+    stock.refresh_from_db()
+    assert not stock.active
+    assert not WorkflowPage.objects.filter(workflow=stock).exists()
+    assert editorial_drift() == []
