@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-test run test lint format demo clean
+.PHONY: install install-test run test test-browser screenshots lint format demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,17 @@ test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Only the browser tests (tests/browser/; `make test` runs them too): Playwright
+# drives Debian's Chromium (/usr/bin/chromium, `apt-get install chromium`).
+# A failure leaves a screenshot in test-results/.
+test-browser: install-test
+	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
+
+# docs/screenshots/*.png from the demo site on a throwaway database (README,
+# "Bildschirmfotos").
+screenshots: install-test
+	$(BIN)/python docs/make_screenshots.py
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -1,7 +1,22 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def index_vocabularies(sender, using: str = "default", **kwargs) -> None:
+    """The Bundesländer come from a data migration, which cannot reach the search
+    index; index them after migrate so the admin's chooser search finds them."""
+    from wagtail.search.index import insert_or_update_object
+
+    from .models import Bundesland
+
+    for bundesland in Bundesland.objects.using(using).all():
+        insert_or_update_object(bundesland)
 
 
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Startseite und Gemeinsames")
+
+    def ready(self) -> None:
+        post_migrate.connect(index_vocabularies, sender=self)

@@ -20,10 +20,14 @@ from __future__ import annotations
 
 import logging
 import math
+from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Value, When
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
@@ -35,9 +39,9 @@ from materials.models import Material
 
 from .facets import (
     DIMENSIONS,
+    PAGE_KINDS,
     Facets,
     Row,
-    count_facets,
     kind_for_content_type_id,
     tag_through_models,
 )
@@ -144,10 +148,118 @@ def _exact_title(query: str):
     )
 
 
+def _page_facet_fields(queryset):
+    """``queryset`` of pages annotated with the Bundesland and the year the facets use."""
+    return queryset.annotate(
+        _bundesland=Coalesce("regionpage__bundesland__slug", "eventpage__bundesland__slug"),
+        _year=Coalesce(
+            ExtractYear("eventpage__start"),
+            ExtractYear("newspage__date"),
+            ExtractYear("regionpage__joined"),
+            ExtractYear("last_published_at"),
+        ),
+    )
+
+
+def _add_combo(counts: dict[str, Counter], values: dict, n: int, active: dict) -> int:
+    """Counts ``n`` rows with the single-valued facet ``values`` (typ, Bundesland,
+    year; None = none) into each dimension whose OTHER active facets they pass;
+    returns ``n`` if they pass all active facets, else 0 (cf. facets.count_facets)."""
+    failing = [d for d, v in values.items() if d in active and v != active[d]]
+    for dimension, value in values.items():
+        if value and not [d for d in failing if d != dimension]:
+            counts[dimension][value] += n
+    return 0 if failing else n
+
+
+@contextmanager
+def _hash_joins():
+    """On PostgreSQL, plan the search queries without nested loops. The planner has
+    no statistics for the full-text match on ``title || body`` and estimates it
+    at one row, so it joins the thousands of actual matches to pages/materials by
+    a nested loop over a cast (``id::varchar = object_id``): seconds instead of
+    milliseconds. Hash joins are right for these set-sized queries. The setting
+    is transaction-local and restored (or rolled back with the savepoint)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_nestloop')")
+            previous = cursor.fetchone()[0]
+            cursor.execute("SELECT set_config('enable_nestloop', 'off', true)")
+        yield
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('enable_nestloop', %s, true)", [previous])
+
+
+def _needs_fields(facets: Facets) -> bool:
+    """Whether filtering by ``facets`` needs the Bundesland/year annotations."""
+    return bool(facets.bundesland) or facets.jahr is not None
+
+
+def _kind_content_type_ids(kind: str) -> tuple[list[int], bool]:
+    """The content types of the page ``kind``: (ids, exclude). "seite" is every
+    page type without a kind of its own, so it is expressed as an exclusion."""
+    ids = [
+        ContentType.objects.get_by_natural_key(*label.split(".")).pk
+        for label, page_kind in PAGE_KINDS.items()
+        if kind == "seite" or page_kind == kind
+    ]
+    return ids, kind == "seite"
+
+
+def _filter_pages(queryset, facets: Facets, only=DIMENSIONS):
+    """``queryset`` (annotated by :func:`_page_facet_fields` where needed) narrowed
+    by the active facets among ``only``."""
+    active = {d: v for d, v in facets.active().items() if d in only}
+    if "typ" in active:
+        if active["typ"] == "material":
+            return queryset.none()
+        ids, exclude = _kind_content_type_ids(active["typ"])
+        queryset = (
+            queryset.exclude(content_type_id__in=ids)
+            if exclude
+            else queryset.filter(content_type_id__in=ids)
+        )
+    if "bundesland" in active:
+        queryset = queryset.filter(_bundesland=active["bundesland"])
+    if "jahr" in active:
+        queryset = queryset.filter(_year=active["jahr"])
+    if "schlagwort" in active:
+        tagged = Q()
+        for through in tag_through_models():
+            tagged |= Q(
+                pk__in=through.objects.filter(tag__slug=active["schlagwort"]).values(
+                    "content_object_id"
+                )
+            )
+        queryset = queryset.filter(tagged)
+    return queryset
+
+
+def _best(ranked, query: str, descending: bool, limit: int, model: str) -> list:
+    """The first ``limit`` rows of ``ranked`` in the reference order: exact title
+    first, then the backend's relevance order (its tie-break included)."""
+    ordering = ranked.query.order_by
+    values = (
+        ranked.annotate(_exact=_exact_title(query))
+        .order_by("-_exact", *ordering)
+        .values_list("pk", "_score", "_exact")[:limit]
+    )
+    found = []
+    for pk, score, exact in values:
+        score = score or 0.0
+        found.append(((exact, score if descending else -score), model, pk))
+    return found
+
+
 class DatabaseEngine:
-    """Search with modelsearch's database backend; facets counted in Python over the
-    matching rows (one query for pages, one for their Schlagwörter, one for
-    materials and one for the Bundesland of the pages materials belong to)."""
+    """Search with modelsearch's database backend. Facet counts and the total are
+    computed in the database (grouped counts over the matching rows, no ranking);
+    only the top ``page * per_page`` hits of each model are ranked and fetched, then
+    merged. :meth:`rows` is the exhaustive reference (every matching row, facets
+    counted in Python) that the tests compare the fast path against."""
 
     name = "database"
 
@@ -165,18 +277,21 @@ class DatabaseEngine:
         ranked = results.annotate_score("_score").get_queryset()
         return ranked, _is_descending(ranked)
 
+    def _matched(self, model, queryset, query: str):
+        """The matching rows of ``model``, unranked and unordered (for counting)."""
+        results = self.backend.search(
+            build_query(query),
+            _searchable(model, queryset),
+            operator="and",
+            order_by_relevance=False,
+        )
+        return results.get_queryset().order_by()
+
     def page_rows(self, params: SearchParams) -> list[Row]:
         ranked, descending = self._ranked(Page, public_pages(params.locale), params.query)
-        values = ranked.annotate(
-            _exact=_exact_title(params.query),
-            _bundesland=Coalesce("regionpage__bundesland__slug", "eventpage__bundesland__slug"),
-            _year=Coalesce(
-                ExtractYear("eventpage__start"),
-                ExtractYear("newspage__date"),
-                ExtractYear("regionpage__joined"),
-                ExtractYear("last_published_at"),
-            ),
-        ).values_list("pk", "content_type_id", "_score", "_exact", "_bundesland", "_year")
+        values = _page_facet_fields(ranked.annotate(_exact=_exact_title(params.query))).values_list(
+            "pk", "content_type_id", "_score", "_exact", "_bundesland", "_year"
+        )
         rows = []
         for pk, content_type_id, score, exact, bundesland, year in values:
             score = score or 0.0
@@ -231,21 +346,129 @@ class DatabaseEngine:
         return rows
 
     def rows(self, params: SearchParams) -> list[Row]:
+        """Every matching row, best first (the exhaustive reference; slow)."""
         rows = self.page_rows(params) + self.material_rows(params)
         rows.sort(key=lambda r: r.rank, reverse=True)
         return rows
 
+    # -- facet counts in the database ----------------------------------------
+    def _page_counts(self, params: SearchParams, public, counts: dict[str, Counter]) -> int:
+        """Adds the pages' facet counts to ``counts``; returns how many pages pass
+        all active facets. One grouped query over (type, Bundesland, year), one over
+        the Schlagwörter."""
+        facets = params.facets
+        active = facets.active()
+        # Facet filters go into the subquery of candidates (see _searchable): on the
+        # outer query they make PostgreSQL misjudge the full-text match as selective.
+        grouped = _page_facet_fields(
+            self._matched(Page, _filter_pages(public, facets, only=("schlagwort",)), params.query)
+        )
+        combos = grouped.values_list("content_type_id", "_bundesland", "_year").annotate(
+            _n=Count("pk")
+        )
+        total = 0
+        for content_type_id, bundesland, year, n in combos:
+            values = {
+                "typ": kind_for_content_type_id(content_type_id),
+                "bundesland": bundesland,
+                "jahr": year,
+            }
+            total += _add_combo(counts, values, n, active)
+        others = ("typ", "bundesland", "jahr")
+        candidates = _filter_pages(
+            _page_facet_fields(public) if _needs_fields(facets) else public, facets, only=others
+        )
+        tagged = self._matched(Page, candidates, params.query).values("pk")
+        queries = [
+            through.objects.filter(content_object_id__in=tagged)
+            .values_list("tag__slug")
+            .annotate(_n=Count("content_object_id", distinct=True))
+            .order_by()
+            for through in tag_through_models()
+        ]
+        for slug, n in queries[0].union(*queries[1:], all=True):
+            counts["schlagwort"][slug] += n  # a page has the tags of its own type only
+        return total
+
+    def _material_counts(self, params: SearchParams, pages, counts: dict[str, Counter]) -> int:
+        """Adds the materials' facet counts (typ, Bundesland, year; materials carry
+        no Schlagwörter) to ``counts``; returns how many pass all active facets.
+        Grouped by year in the database; the Bundesland comes from the (few) links
+        of matching materials to public events and regions."""
+        active = params.facets.active()
+        if "schlagwort" in active:
+            return 0  # no material has a Schlagwort: each fails it, so counts nowhere else
+        matched = self._matched(Material, public_materials(), params.query)
+        combos: Counter = Counter()
+        for year, n in (
+            matched.annotate(_year=ExtractYear("created_at"))
+            .values_list("_year")
+            .annotate(_n=Count("pk"))
+            .order_by()
+        ):
+            combos[(None, year)] += n
+        linked = material_bundeslaender(matched.values("pk"), params.locale, pages)
+        if linked:
+            for pk, year in (
+                Material.objects.filter(pk__in=list(linked))
+                .annotate(_year=ExtractYear("created_at"))
+                .values_list("pk", "_year")
+            ):
+                combos[(None, year)] -= 1
+                combos[(linked[pk], year)] += 1
+        total = 0
+        for (bundesland, year), n in combos.items():
+            if n:
+                total += _add_combo(
+                    counts, {"typ": "material", "bundesland": bundesland, "jahr": year}, n, active
+                )
+        return total
+
+    # -- one page of ranked hits ----------------------------------------------
+    def _top(self, params: SearchParams, pages, limit: int) -> list[tuple[tuple, str, int]]:
+        """The best ``limit`` hits of each model that pass all active facets, as
+        (rank, model, pk) in the order of :meth:`rows`."""
+        facets = params.facets
+        active = facets.active()
+        found: list[tuple[tuple, str, int]] = []
+        if active.get("typ", "") != "material":
+            public = pages
+            if _needs_fields(facets):
+                public = _page_facet_fields(public)
+            ranked, descending = self._ranked(Page, _filter_pages(public, facets), params.query)
+            found += _best(ranked, params.query, descending, limit, "page")
+        if active.get("typ", "material") == "material" and "schlagwort" not in active:
+            public = public_materials()
+            if "jahr" in active:
+                public = public.annotate(_year=ExtractYear("created_at")).filter(
+                    _year=active["jahr"]
+                )
+            if "bundesland" in active:
+                matched = self._matched(Material, public, params.query).values("pk")
+                linked = material_bundeslaender(matched, params.locale, pages)
+                public = public.filter(
+                    pk__in=[pk for pk, slug in linked.items() if slug == active["bundesland"]]
+                )
+            ranked, descending = self._ranked(Material, public, params.query)
+            found += _best(ranked, params.query, descending, limit, "material")
+        found.sort(key=lambda item: item[0], reverse=True)  # stable: pages first on ties
+        return found
+
     # -- the engine interface ------------------------------------------------
     def search(self, params: SearchParams) -> EngineResult:
-        rows = self.rows(params)
-        matching = [r for r in rows if not r.failing(params.facets)]
-        page = clamp_page(params.page, len(matching), params.per_page)
-        start = (page - 1) * params.per_page
+        counts: dict[str, Counter] = {d: Counter() for d in DIMENSIONS}
+        with _hash_joins():
+            pages = public_pages(params.locale)  # one query for the view restrictions
+            total = self._page_counts(params, pages, counts)
+            total += self._material_counts(params, pages, counts)
+            page = clamp_page(params.page, total, params.per_page)
+            start = (page - 1) * params.per_page
+            top = self._top(params, pages, start + params.per_page) if total else []
         return EngineResult(
-            total=len(matching),
+            total=total,
             page=page,
-            keys=[(r.model, r.pk) for r in matching[start : start + params.per_page]],
-            facet_counts={d: dict(c) for d, c in count_facets(rows, params.facets).items()},
+            keys=[(model, pk) for _, model, pk in top[start : start + params.per_page]],
+            facet_counts={d: dict(c) for d, c in counts.items()},
             engine=self.name,
         )
 
@@ -284,12 +507,12 @@ def linking_pages(document_ids, locale: Locale) -> dict[int, list[Page]]:
     return links
 
 
-def material_bundeslaender(document_ids, locale: Locale) -> dict[int, str]:
+def material_bundeslaender(document_ids, locale: Locale, pages=None) -> dict[int, str]:
     """A material's Bundesland: that of the first public event or region listing it."""
     from events.models import EventMaterial
     from regions.models import RegionMaterial
 
-    visible = public_pages(locale).values("pk")
+    visible = (public_pages(locale) if pages is None else pages).values("pk")
     found: dict[int, str] = {}
     for link_model in (EventMaterial, RegionMaterial):
         pairs = (

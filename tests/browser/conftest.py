@@ -21,7 +21,7 @@ import pytest
 
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 
 # Playwright's sync API runs an asyncio event loop in the test thread; Django would
 # then refuse ORM calls ("SynchronousOnlyOperation") in fixtures and later tests.
@@ -77,6 +77,21 @@ def _live_server_helper(request):
     live_server._live_server_modified_settings.enable()
     yield
     live_server._live_server_modified_settings.disable()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_connections_before_teardown(django_db_setup, django_db_blocker):
+    """Before pytest-django drops the test database (PostgreSQL refuses while it is
+    "being accessed by other users"): end the connections that the live server's
+    keep-alive request threads may still hold, then close this thread's own."""
+    yield
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+    connections.close_all()
 
 
 @pytest.fixture(scope="package", autouse=True)

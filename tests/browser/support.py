@@ -96,7 +96,9 @@ def focus_indicator(page: Page) -> dict[str, Any]:
                 tag: el.tagName.toLowerCase(),
                 text: (el.textContent || el.value || '').replace(/\s+/g, ' ').trim().slice(0, 200),
                 href: el.getAttribute('href'),
+                // A transparent outline (kept for forced-colours mode) shows nothing.
                 outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+                         && s.outlineColor !== 'rgba(0, 0, 0, 0)'
                     ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : 'none',
                 boxShadow: s.boxShadow,
                 background: s.backgroundColor,

@@ -30,7 +30,11 @@ PAGES_DE = [
     ("region list", "/de/regionen/", 200),
     ("region", "/de/regionen/gera/", 200),
     ("calendar", "/de/veranstaltungen/", 200),
-    ("calendar filtered", "/de/veranstaltungen/?bundesland=thueringen&kategorie=austauschtreffen", 200),
+    (
+        "calendar filtered",
+        "/de/veranstaltungen/?bundesland=thueringen&kategorie=austauschtreffen",
+        200,
+    ),  # noqa: E501
     ("calendar no match", "/de/veranstaltungen/?bundesland=bremen", 200),
     ("calendar invalid filter", "/de/veranstaltungen/?kategorie=gibt-es-nicht", 200),
     ("event", "/de/veranstaltungen/austauschtreffen-modellregionen-herbst-2024/", 200),
@@ -82,6 +86,11 @@ def test_page_is_accessible(page, language, kind, url, status):
     assert not violations, f"axe, {url} at 1280 px:\n{describe_violations(violations)}"
 
     assert page.locator("html").get_attribute("lang") == language
+    if kind == "calendar filtered":
+        assert page.locator(".result-count").count() == 1, "the filter was not applied"
+        assert page.locator(".card__title").count() >= 1
+    if kind == "calendar invalid filter":
+        assert page.locator("#filter-errors").count() == 1
 
     problems = heading_order_problems(heading_levels(page))
     assert not problems, f"headings of {url}: {problems}"

@@ -201,3 +201,24 @@ def test_keyboard_search_reaches_the_pdf(page: Page):
     with page.expect_response(lambda r: r.request.is_navigation_request()) as opened:
         page.keyboard.press("Enter")
     assert_opened_the_pdf(page, opened.value)
+
+
+def test_language_switcher_moves_between_the_two_versions(page: Page):
+    page.goto("/de/veranstaltungen/fachtag-praeventionsketten-thueringen-2027/")
+    alternates = page.locator("link[rel=alternate][hreflang]")
+    assert sorted(alternates.evaluate_all("ls => ls.map(l => l.hreflang)")) == ["de", "en"]
+
+    switcher = page.get_by_role("navigation", name="Sprachauswahl")
+    switcher.get_by_role("link", name="English").click()
+    expect(page).to_have_url(
+        re.compile(r"/en/events/conference-prevention-chains-thuringia-2027/$")
+    )
+    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Conference: prevention chains in Thuringian municipalities"
+    )
+
+    # (The switcher's label is in the page's language now; find it by its class.)
+    page.locator("nav.language-switcher").get_by_role("link", name="Deutsch").click()
+    expect(page).to_have_url(re.compile(r"/de/veranstaltungen/fachtag-praeventionsketten"))
+    assert page.locator("html").get_attribute("lang") == "de"

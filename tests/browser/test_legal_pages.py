@@ -1,0 +1,44 @@
+"""The pages a German public site must have: Impressum, Datenschutzerklärung and
+Erklärung zur Barrierefreiheit, reached from the footer of every page (checked for
+each page type in test_accessibility.py), the last with a feedback contact (BITV 2.0
+§ 7: "Feedback-Mechanismus")."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+LEGAL_PAGES = [
+    ("Impressum", "/de/impressum/"),
+    ("Datenschutzerklärung", "/de/datenschutz/"),
+    ("Erklärung zur Barrierefreiheit", "/de/barrierefreiheit/"),
+]
+
+
+def test_footer_leads_to_the_legal_pages(page: Page):
+    for title, url in LEGAL_PAGES:
+        page.goto("/de/veranstaltungen/")
+        footer = page.get_by_role("contentinfo").get_by_role("navigation", name="Rechtliches")
+        footer.get_by_role("link", name=title, exact=True).click()
+        expect(page).to_have_url(re.compile(re.escape(url) + "$"))
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+
+
+def test_accessibility_statement_has_a_feedback_contact(page: Page):
+    page.goto("/de/barrierefreiheit/")
+    expect(page.get_by_role("heading", name="Feedback und Kontakt")).to_be_visible()
+    contact = page.locator("main a[href^='mailto:']")
+    expect(contact).to_have_count(1)
+    assert "barrierefreiheit@" in contact.get_attribute("href")
+    # The enforcement procedure (Durchsetzungsverfahren) is named as well.
+    expect(page.get_by_role("heading", name="Durchsetzungsverfahren")).to_be_visible()
+
+
+def test_english_pages_link_the_german_legal_pages(page: Page):
+    page.goto("/en/events/")
+    footer = page.get_by_role("contentinfo")
+    link = footer.get_by_role("link", name="Erklärung zur Barrierefreiheit")
+    assert link.get_attribute("lang") == "de"
+    assert link.get_attribute("hreflang") == "de"
+    link.click()
+    expect(page).to_have_url(re.compile(r"/de/barrierefreiheit/$"))
+    assert page.locator("html").get_attribute("lang") == "de"
