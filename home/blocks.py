@@ -7,9 +7,16 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
+class LayoutChoiceBlock(blocks.ChoiceBlock):
+    """A choice about presentation only: its label never reaches the search index."""
+
+    def get_searchable_content(self, value):
+        return []
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Text"))
-    level = blocks.ChoiceBlock(
+    level = LayoutChoiceBlock(
         choices=[("h2", _("Überschrift 2")), ("h3", _("Überschrift 3"))],
         default="h2",
         label=_("Ebene"),
