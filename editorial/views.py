@@ -11,13 +11,18 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 
+from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import (
@@ -30,6 +35,7 @@ from wagtail.models import (
 )
 
 from .states import PageState, page_state
+from .wagtail_hooks_permissions import synced_translation
 
 # Depth of a section page: root (1) → a locale's HomePage (2) → section (3).
 SECTION_DEPTH = 3
@@ -249,3 +255,126 @@ def newer_revision(request: HttpRequest, page: Page) -> Revision | None:
     if loaded_created_at and loaded_created_at != latest.created_at.isoformat():
         return latest
     return None
+
+
+# -- submitting a page (e.g. a translation) for review ------------------------------
+
+
+def submit_refusal(page: Page, user: AbstractBaseUser) -> str:
+    """Why ``page`` cannot be submitted for review now, or "" if it can.
+
+    Raises nothing; a user without edit rights is refused by the view (403)."""
+    if page.workflow_in_progress:
+        return _("„%(title)s“ ist bereits in Prüfung.") % {"title": page.get_admin_display_title()}
+    if page.get_workflow() is None:
+        return _("Für „%(title)s“ ist keine Freigabe vorgesehen.") % {
+            "title": page.get_admin_display_title()
+        }
+    if page.permissions_for_user(user).page_locked():
+        return _("„%(title)s“ ist gesperrt und kann nicht eingereicht werden.") % {
+            "title": page.get_admin_display_title()
+        }
+    if not page.has_unpublished_changes or page.get_latest_revision() is None:
+        return _(
+            "„%(title)s“ hat keine unveröffentlichten Änderungen, die geprüft werden könnten."
+        ) % {"title": page.get_admin_display_title()}
+    return ""
+
+
+def can_submit_for_review(page: Page, user: AbstractBaseUser) -> bool:
+    """Whether the "Zur Prüfung einreichen" button is shown for ``page``."""
+    if not page.has_unpublished_changes or page.is_root():
+        return False
+    if not page.permissions_for_user(user).can_edit():
+        return False
+    return not submit_refusal(page, user)
+
+
+class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
+    """`/admin/pruefliste/einreichen/<page_id>/`: starts the page's workflow on its
+    latest revision. Meant for translations, whose editor (wagtail-localize) offers
+    only "save draft" and "publish"; works for any page with unpublished changes."""
+
+    template_name = "editorial/submit_for_review.html"
+    page_title = gettext_lazy("Zur Prüfung einreichen")
+    header_icon = "resubmit"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.page = get_object_or_404(Page, pk=kwargs["page_id"]).specific
+        if not self.page.permissions_for_user(request.user).can_edit():
+            # A real 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard).
+            refusal = _("Sie dürfen „%(title)s“ nicht bearbeiten und daher nicht einreichen.") % {
+                "title": self.page.get_admin_display_title()
+            }
+            return self.render_to_response(
+                self.get_context_data(refusal=refusal, forbidden=True), status=403
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self) -> str:
+        return self.page.get_admin_display_title()
+
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def next_url(self) -> str:
+        candidate = self.request.POST.get("next") or self.request.GET.get("next") or ""
+        if candidate and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={self.request.get_host()}
+        ):
+            return candidate
+        return reverse("wagtailadmin_explore", args=(self.page.get_parent().pk,))
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        workflow = self.page.get_workflow()
+        context.update(
+            page=self.page,
+            refusal=kwargs.get("refusal", submit_refusal(self.page, self.request.user)),
+            workflow=workflow,
+            locale_name=self.page.locale.get_display_name(),
+            next=self.next_url(),
+            edit_url=reverse("wagtailadmin_pages:edit", args=(self.page.pk,)),
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            with transaction.atomic():
+                # One submission at a time per page: a double click must not start two
+                # workflows.
+                page = Page.objects.select_for_update().get(pk=self.page.pk).specific
+                refusal = submit_refusal(page, request.user)
+                if not refusal:
+                    translation = synced_translation(page)
+                    if translation is not None:
+                        # The translator's latest strings become the revision under review.
+                        translation.save_target(user=request.user, publish=False)
+                        page = page.specific_class.objects.get(pk=page.pk)
+                    workflow = page.get_workflow()
+                    workflow.start(page, request.user)
+        except ValidationError:
+            refusal = _(
+                "Die Übersetzung enthält noch Fehler; bitte korrigieren Sie sie vor dem Einreichen."
+            )
+        if refusal:
+            messages.error(request, refusal)
+            return self.render_to_response(self.get_context_data(refusal=refusal), status=400)
+        messages.success(
+            request,
+            _(
+                "„%(title)s“ (%(locale)s) wurde zur Prüfung eingereicht (%(workflow)s). "
+                "Veröffentlicht wird sie, sobald die Moderation sie freigibt."
+            )
+            % {
+                "title": page.get_admin_display_title(),
+                "locale": page.locale.get_display_name(),
+                "workflow": workflow.name,
+            },
+            buttons=[
+                messages.button(
+                    reverse("wagtailadmin_pages:edit", args=(page.pk,)), _("Bearbeiten")
+                )
+            ],
+        )
+        return redirect(self.next_url())

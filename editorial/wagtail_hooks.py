@@ -2,6 +2,8 @@
 
 - the "Prüfliste" (``/admin/pruefliste/``, menu item for moderators) and a
   dashboard panel: "Zur Prüfung" for moderators, "Meine Einreichungen" for editors;
+- "Zur Prüfung einreichen" (``/admin/pruefliste/einreichen/<page_id>/``) in the
+  page header and listing menus, for translations edited in wagtail-localize;
 - concurrent editing: a save from a form that was opened before the page's
   latest revision is refused and the editor's text is kept in the form;
 - (failure-safe workflow mails are installed in EditorialConfig.ready()).
@@ -11,7 +13,9 @@ overrides in editorial/templates/wagtailadmin/ (page listings, edit header)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import path, reverse
@@ -24,12 +28,15 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
 
 from .views import (
     ConflictEditView,
     ReviewListView,
+    SubmitForReviewView,
     awaiting_review,
+    can_submit_for_review,
     is_reviewer,
     my_submissions,
     newer_revision,
@@ -41,7 +48,31 @@ PANEL_LIMIT = 10
 
 @hooks.register("register_admin_urls")
 def register_review_list_url() -> list[Any]:
-    return [path("pruefliste/", ReviewListView.as_view(), name="editorial_review_list")]
+    return [
+        path("pruefliste/", ReviewListView.as_view(), name="editorial_review_list"),
+        path(
+            "pruefliste/einreichen/<int:page_id>/",
+            SubmitForReviewView.as_view(),
+            name="editorial_submit_for_review",
+        ),
+    ]
+
+
+def submit_for_review_buttons(
+    page: Page, user: Any, view_name: str | None = None, next_url: str | None = None
+) -> Iterator[Button]:
+    """ "Zur Prüfung einreichen" in a page's header and listing menus, for a page with
+    unpublished changes that is not in review: the way to submit a translation,
+    whose editor (wagtail-localize) has no submit action."""
+    if can_submit_for_review(page, user):
+        url = reverse("editorial_submit_for_review", args=(page.pk,))
+        if next_url:
+            url += "?" + urlencode({"next": next_url})
+        yield Button(_("Zur Prüfung einreichen"), url, icon_name="resubmit", priority=55)
+
+
+hooks.register("register_page_header_buttons", submit_for_review_buttons)
+hooks.register("register_page_listing_more_buttons", submit_for_review_buttons)
 
 
 class ReviewListMenuItem(MenuItem):

@@ -1,0 +1,127 @@
+"""The translator's journey (PRODUCT.md, "Roles and the editorial workflow"): the
+editor ("redaktion") translates a German news item into English with wagtail-localize,
+fills in the English title in the translation editor, saves, and submits the draft
+with "Zur Prüfung einreichen" (the translation editor has no submit action); the
+moderator approves both steps of the news workflow from the review list; the English
+item is then public under /en/, the language switcher links German and English, and
+both pages carry hreflang alternates.
+
+Named so that it runs after test_reader_journey (alphabetical order) and before
+test_workflow_journeys; the English page it publishes is checked only here."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Browser, Page, expect
+
+from wagtail.models import Locale, TaskState
+from wagtail.models import Page as Page_
+
+from news.models import NewsPage
+from tests.browser.test_workflow_journeys import editorial_setup, log_in  # noqa: F401
+
+ENGLISH_TITLE = "Translated for the browser test"
+
+
+def untranslated_news_item() -> NewsPage:
+    english = Locale.objects.get(language_code="en")
+    translated = Page_.objects.filter(locale=english).values_list("translation_key", flat=True)
+    return (
+        NewsPage.objects.live()
+        .filter(locale__language_code="de")
+        .exclude(translation_key__in=translated)
+        .order_by("path")
+        .first()
+    )
+
+
+def translate_title(page: Page) -> None:
+    """In wagtail-localize's translation editor: translate the title segment (the other
+    segments stay untranslated and fall back to the German source when saved)."""
+    segment = page.locator("li.incomplete", has=page.locator("p.title"))
+    segment.get_by_role("button", name="Übersetzen").click()
+    segment.locator("textarea").fill(ENGLISH_TITLE)
+    segment.get_by_role("button", name="Speichern").click()
+    expect(page.get_by_text(ENGLISH_TITLE).first).to_be_visible()
+
+
+def test_translator_journey(browser: Browser, base_url: str, page: Page):
+    item = untranslated_news_item()
+    assert item is not None, "the demo needs a German news item without translation"
+    german_url = item.url
+
+    # The editor translates the news item ("Übersetzen" in the page's menu).
+    editor = log_in(browser, base_url, "redaktion")
+    editor.goto(f"/admin/pages/{item.get_parent().pk}/")
+    row = editor.locator("tr", has_text=item.title)
+    row.get_by_role("button", name=re.compile("Weitere|More")).click()
+    row.get_by_role("link", name=re.compile("übersetzen", re.IGNORECASE)).click()
+    editor.wait_for_url(re.compile(rf"/admin/localize/submit/page/{item.pk}/"))
+    locales = editor.locator("input[name=locales]")
+    if locales.count() > 1:
+        editor.get_by_label("Englisch").check()
+    else:
+        locales.check()
+    editor.locator("form input[type=submit]").click()
+    editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    english_id = int(re.search(r"/admin/pages/(\d+)/edit/", editor.url).group(1))
+    english = Page_.objects.get(pk=english_id)
+    assert english.locale.language_code == "en"
+    assert not english.live
+
+    translate_title(editor)
+    title = ENGLISH_TITLE
+
+    # Submit from the page explorer's "more" menu of the English news index.
+    editor.goto(f"/admin/pages/{english.get_parent().pk}/")
+    row = editor.locator("tr", has_text=title)
+    row.get_by_role("button", name=re.compile("Weitere|More")).click()
+    row.get_by_role("link", name="Zur Prüfung einreichen").click()
+    expect(editor.locator("main")).to_contain_text(title)
+    editor.get_by_role("button", name="Zur Prüfung einreichen").click()
+    expect(editor.locator(".messages")).to_contain_text("zur Prüfung eingereicht")
+    english = Page_.objects.get(pk=english_id)
+    assert english.workflow_in_progress and not english.live
+    assert page.request.get(f"/en/news/{english.slug}/").status == 404
+
+    # The moderator approves both steps (Fachliche Prüfung, Freigabe). "Prüfen" in the
+    # review list opens wagtail-localize's translation editor, which has no workflow
+    # actions, so the decision is made from the dashboard's "awaiting your review" panel
+    # (Wagtail's workflow action URL, as for any page).
+    moderator = log_in(browser, base_url, "moderation")
+    for _step in range(2):
+        moderator.goto("/admin/pruefliste/")
+        moderator.locator("tr", has_text=title).first.get_by_role("link", name="Prüfen").click()
+        expect(moderator.get_by_text("In Prüfung").first).to_be_visible()
+        moderator.goto("/admin/")
+        row = moderator.locator("tr", has_text=title).filter(
+            has=moderator.locator("[data-workflow-action-url]")
+        )
+        task_state = Page_.objects.get(pk=english_id).current_workflow_task_state
+        row.locator(".w-dropdown__toggle").click()
+        with moderator.expect_navigation():  # the decision is posted, then the dashboard reloads
+            row.get_by_role("button", name="Freigeben", exact=True).click()
+        task_state.refresh_from_db()
+        assert task_state.status == TaskState.STATUS_APPROVED, task_state.task.name
+    english = Page_.objects.get(pk=english_id)
+    assert english.live
+
+    # Public: the English item, the language switcher both ways, hreflang links.
+    page.goto(german_url)
+    switcher = page.locator("nav.language-switcher")
+    switcher.locator("a[hreflang=en]").click()
+    page.wait_for_url(re.compile(r"/en/"))
+    assert page.url.endswith(english.url)
+    expect(page.locator("h1")).to_contain_text(title)
+    expect(page.locator("head link[rel=alternate][hreflang=de]")).to_have_attribute(
+        "href", re.compile(re.escape(german_url) + "$")
+    )
+    expect(page.locator("head link[rel=alternate][hreflang=en]")).to_have_count(1)
+    page.locator("nav.language-switcher a[hreflang=de]").click()
+    page.wait_for_url(re.compile(re.escape(german_url) + "$"))
+    expect(page.locator("head link[rel=alternate][hreflang=en]")).to_have_attribute(
+        "href", re.compile(re.escape(english.url) + "$")
+    )
+    page.goto("/en/news/")
+    expect(page.locator("main").get_by_role("link", name=title).first).to_be_visible()
