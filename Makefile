@@ -22,6 +22,7 @@ run: install
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py apply_editorial
 	$(BIN)/python manage.py load_demo_states
+	@echo "Demo-Konten: siehe die Zeilen „Demo-Zugang“ und „Redaktionsrollen“ oben (nur Entwicklungseinstellungen)."
 	$(BIN)/python manage.py runserver $(HOST)
 
 demo: install
