@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
 from home.models import BasePage
-from home.models.base import SchlagwortItemBase
+from home.models.base import SchlagwortItemBase, public_linked_pages
 from materials.models import public_materials
 
 PAST_EVENTS_PER_PAGE = 20
@@ -182,14 +182,8 @@ class EventPage(RoutablePageMixin, BasePage):
         context["materials"] = public_materials(
             self.material_links.select_related("document__collection")
         )
-        context["criteria"] = [
-            link.criterion
-            for link in self.criterion_links.select_related("criterion")
-            if link.criterion.live
-        ]
-        context["regions"] = [
-            link.region for link in self.region_links.select_related("region") if link.region.live
-        ]
+        context["criteria"] = public_linked_pages(self.criterion_links, "criterion")
+        context["regions"] = public_linked_pages(self.region_links, "region")
         return context
 
     def get_json_ld(self, request=None) -> dict:

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import BasePage
-from home.models.base import SchlagwortItemBase
+from home.models.base import SchlagwortItemBase, public_linked_pages
 from materials.models import public_materials
 
 
@@ -134,11 +134,7 @@ class RegionPage(BasePage):
         context["materials"] = public_materials(
             self.material_links.select_related("document__collection")
         )
-        context["criteria"] = [
-            link.criterion
-            for link in self.criterion_links.select_related("criterion")
-            if link.criterion.live
-        ]
+        context["criteria"] = public_linked_pages(self.criterion_links, "criterion")
         context["events"] = (
             EventPage.listing_queryset(self.locale)
             .filter(region_links__region=self)

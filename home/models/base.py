@@ -40,6 +40,20 @@ class BasePage(Page):
         return None
 
 
+def public_linked_pages(links, field: str) -> list[Page]:
+    """The pages that inline links (``links``, a related manager) point to through
+    ``field``, in link order, keeping only live pages without a view restriction
+    (two queries however many links)."""
+    pages = [getattr(link, field) for link in links.select_related(field)]
+    visible = set(
+        Page.objects.filter(pk__in=[page.pk for page in pages])
+        .live()
+        .public()
+        .values_list("pk", flat=True)
+    )
+    return [page for page in pages if page.pk in visible]
+
+
 class SchlagwortItemBase(ItemBase):
     """Through model base: links one page type to the shared Schlagwort vocabulary.
 

@@ -25,6 +25,7 @@ from tests.factories import (
     RegionPageFactory,
     build_tree,
     bundesland,
+    restrict_to_group,
     restricted_collection,
 )
 from tests.helpers import page_links, page_text
@@ -156,6 +157,18 @@ class RegionTests(TestCase):
     def test_event_page_links_back_to_the_region(self):
         response = self.client.get(self.event.url)
         self.assertIn("/de/regionen/gera/", page_links(response))
+
+    def test_event_page_does_not_name_a_restricted_region(self):
+        secret = RegionPageFactory(parent=self.tree.regions, title="Geschlossene Region")
+        restrict_to_group(secret, Group.objects.create(name="Netzwerk Geschlossen"))
+        event = EventPageFactory(
+            parent=self.tree.events,
+            title="Treffen mit zwei Regionen",
+            region_links=[EventRegion(region=self.gera), EventRegion(region=secret)],
+        )
+        response = self.client.get(event.url)
+        self.assertIn("/de/regionen/gera/", page_links(response))
+        self.assertNotIn("Geschlossene Region", page_text(response))
 
     def test_draft_region_is_not_served(self):
         self.assertEqual(self.client.get("/de/regionen/entwurfsregion/").status_code, 404)
