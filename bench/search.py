@@ -57,17 +57,49 @@ QUERIES = [
     "Netzwerk Jugendhilfe Beteiligung",
 ]
 FACETED = [("Kommunen", {"typ": "aktuelles"}), ("Präventionskette", {"jahr": "2023"})]
-WORDS = (  # noqa: SIM905 - a readable list of words
-    "Kommune Kommunen Präventionskette Präventionsketten Gesundheitsförderung Kinder Jugendliche "
-    "Familien Netzwerk Netzwerke Landkreis Stadt Thüringen Niedersachsen Bayern Sachsen "
-    "Bewegung Ernährung Quartier Quartiersmanagement Beteiligung Partizipation Jugendhilfe "
-    "Schule Kita Gesundheitsamt Koordination Steuerungsgruppe Vernetzungsstruktur Strategie "
-    "Werkstatt Fachtag Austausch Dokumentation Evaluation Qualität Nachhaltigkeit Armut "
-    "Chancengleichheit Lebenswelt Setting Senioren Pflege Wohnen Sport Verein Ehrenamt "
-    "Förderung Antrag Projekt Programm Landesvereinigung Kooperationsverbund Partnerprozess "
-    "gesund aufwachsen leben älter werden Teilhabe Integration Migration Sprache Bildung "
-    "Übergang Elternarbeit Frühe Hilfen Hebammen Beratung Angebot Zugang niedrigschwellig"
+# The corpus follows Zipf's law over a vocabulary of realistic size, as German
+# text does: the domain words sit at fixed ranks among VOCABULARY_SIZE words, so
+# that the queries range from common ("Kommunen": about a third of all items) to
+# rare ("Vernetzungsstruktur": well under 1 %). A tiny vocabulary would make every
+# query match most of the corpus, which no real portal sees.
+DOMAIN_WORDS = (  # noqa: SIM905 - a readable list of words, most common first
+    "Kommune Gesundheitsförderung Kinder Netzwerk Familien Kommunen Landkreis Stadt "
+    "Jugendliche Thüringen Beteiligung Bewegung Ernährung Schule Kita Projekt Programm "
+    "Niedersachsen Bayern Sachsen Koordination Qualität Austausch Fachtag Dokumentation "
+    "Präventionskette Präventionsketten Netzwerke Quartier Jugendhilfe Gesundheitsamt "
+    "Steuerungsgruppe Strategie Werkstatt Evaluation Nachhaltigkeit Armut Chancengleichheit "
+    "Lebenswelt Setting Senioren Pflege Wohnen Sport Verein Ehrenamt Förderung Antrag "
+    "Landesvereinigung Kooperationsverbund Partnerprozess Teilhabe Integration Migration "
+    "Sprache Bildung Übergang Elternarbeit Hebammen Beratung Angebot Zugang niedrigschwellig "
+    "Partizipation Quartiersmanagement Vernetzungsstruktur"
 ).split()
+VOCABULARY_SIZE = 4000
+SYLLABLES = (  # noqa: SIM905
+    "an be ber bund burg dorf ein er ge gen hal hau heim in kir land lau le lich mark mit "
+    "nach nen of ort ra rat reich ring sau sel stadt stein tal te un ver wald wer zeit"
+).split()
+
+
+def vocabulary(seed: int = 11) -> list[str]:
+    """VOCABULARY_SIZE words, most frequent first: German-looking filler words with
+    the domain words spread over ranks 40 to about 2,500 (roughly geometric;
+    the ranks above hold what stop words and common verbs hold in real text)."""
+    rng = random.Random(seed)
+    filler: list[str] = []
+    seen = {w.lower() for w in DOMAIN_WORDS}
+    while len(filler) < VOCABULARY_SIZE - len(DOMAIN_WORDS):
+        word = "".join(rng.choices(SYLLABLES, k=rng.randint(2, 4)))
+        if word not in seen:
+            seen.add(word)
+            filler.append(word)
+    words = filler
+    for i, word in enumerate(DOMAIN_WORDS):
+        words.insert(min(len(words), int(40 * 1.066**i)), word)
+    return words
+
+
+WORDS = vocabulary()
+WEIGHTS = [1 / (rank + 1) for rank in range(len(WORDS))]
 STEP = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -79,11 +111,8 @@ def encode_step(n: int) -> str:
     return out
 
 
-WEIGHTS = [1 / (rank + 1) for rank in range(len(WORDS))]
-
-
 def sentence(rng: random.Random, n: int) -> str:
-    # Zipf-like: early words of the list are common, later ones rare.
+    """``n`` words drawn by Zipf's law (frequency ~ 1 / rank)."""
     return " ".join(rng.choices(WORDS, weights=WEIGHTS, k=n))
 
 
@@ -129,7 +158,7 @@ def build(n_items: int, seed: int = 7) -> dict:
     category = (
         EventPage._meta.get_field("category").related_model.objects.filter(locale=locale).first()
     )
-    tags = [Schlagwort.objects.get_or_create(name=n)[0] for n in WORDS[:25]]
+    tags = [Schlagwort.objects.get_or_create(name=n)[0] for n in DOMAIN_WORDS[:25]]
     n_materials = n_items // 10
     n_pages = n_items - n_materials
     n_events = n_pages // 4

@@ -1,0 +1,58 @@
+"""The search's full-text match uses the GIN index on ``title || body`` that
+search/migrations/0001 adds to the index table (PostgreSQL only). If
+modelsearch ever matched on another expression, the index would silently stop
+being used and every search would read the whole table again."""
+
+import re
+
+import pytest
+
+from django.db import connection, transaction
+from django.test import TestCase
+
+from wagtail.models import Locale, Page
+from wagtail.search.models import IndexEntry
+
+from search.query import DatabaseEngine, public_pages
+
+from .content import build_corpus
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="GIN indexes exist on PostgreSQL only"
+)
+
+INDEX_NAME = "search_indexentry_title_body_gin"
+
+
+class TitleBodyIndexTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_corpus(cls)
+
+    def test_the_index_exists_on_the_search_table(self):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [INDEX_NAME])
+            row = cursor.fetchone()
+        assert row is not None
+        assert "gin" in row[0] and "(title || body)" in row[0], row[0]
+
+    def test_the_search_matches_on_the_indexed_expression(self):
+        locale = Locale.objects.get(language_code="de")
+        matched = DatabaseEngine()._matched(Page, public_pages(locale), "Kommune")
+        sql, params = matched.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(line for (line,) in cursor.fetchall())
+            matches = set(re.findall(r"\(([^()]+)\) @@ ", plan))
+            assert matches == {"title || body"}, plan
+
+            # And a match on that expression is answered from the index.
+            table = connection.ops.quote_name(IndexEntry._meta.db_table)
+            with transaction.atomic():
+                cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute(
+                    f"EXPLAIN SELECT id FROM {table} "  # noqa: S608 - a model's table name
+                    "WHERE (title || body) @@ to_tsquery('german', 'kommun')"
+                )
+                plan = "\n".join(line for (line,) in cursor.fetchall())
+        assert f"Bitmap Index Scan on {INDEX_NAME}" in plan, plan
