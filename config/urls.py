@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events.views import calendar_feed
-from home.views import AllLocalesSitemap, robots_txt
+from home.views import AllLocalesSitemap, favicon, robots_txt
 from search import views as search_views
 
 urlpatterns = [
@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}),
     path("robots.txt", robots_txt),
+    path("favicon.ico", favicon),
 ]
 
 if settings.DEBUG:

@@ -1,7 +1,8 @@
-"""Small site-wide views: robots.txt, sitemap over all languages, error pages."""
+"""Small site-wide views: robots.txt, favicon, sitemap over all languages, error pages."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
@@ -31,6 +32,13 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page links; send them to the icon
+    (resolved per request: the static manifest exists only after collectstatic)."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 def server_error(request):

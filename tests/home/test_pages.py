@@ -156,6 +156,17 @@ class HomeAndSiteTests(TestCase):
         self.assertNotIn(self.under_internal.url, paths)
         self.assertTrue(self.under_internal.url.startswith("/de/intern/"))
 
+    def test_favicon_is_linked_and_favicon_ico_leads_to_it(self):
+        from django.contrib.staticfiles import finders
+
+        response = self.client.get("/favicon.ico")
+        self.assertEqual(response.status_code, 301)
+        self.assertTrue(response["Location"].endswith("img/favicon.svg"))
+        self.assertIsNotNone(finders.find("img/favicon.svg"))
+        page = self.client.get("/de/").content.decode()
+        self.assertIn('rel="icon"', page)
+        self.assertIn(response["Location"], page)
+
     def test_robots_txt_points_to_the_sitemap(self):
         response = self.client.get("/robots.txt")
         self.assertEqual(response.status_code, 200)
