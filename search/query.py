@@ -242,18 +242,24 @@ def _filter_pages(queryset, facets: Facets, only=DIMENSIONS):
 
 def _best(ranked, query: str, descending: bool, limit: int, model: str) -> list:
     """The first ``limit`` rows of ``ranked`` in the reference order: exact title
-    first, then the backend's relevance order (its tie-break included)."""
-    ordering = ranked.query.order_by
-    values = (
-        ranked.annotate(_exact=_exact_title(query))
-        .order_by("-_exact", *ordering)
-        .values_list("pk", "_score", "_exact")[:limit]
-    )
-    found = []
-    for pk, score, exact in values:
-        score = score or 0.0
-        found.append(((exact, score if descending else -score), model, pk))
-    return found
+    first, then the backend's relevance order (its tie-break included).
+
+    The exact-title rows are fetched by a query of their own rather than by
+    ordering on "title equals the query" first: that leading sort key depends on
+    the page alone, so PostgreSQL walks all pages in that order and probes the
+    index entry of each, hoping to stop after ``limit`` rows (bench/search.py,
+    100,000 items: 1.7 s for "Kommunen"; ranked without it: 0.3 s)."""
+
+    def rows(queryset, exact: int, n: int) -> list:
+        return [
+            ((exact, (score or 0.0) if descending else -(score or 0.0)), model, pk)
+            for pk, score in queryset.values_list("pk", "_score")[:n]
+        ]
+
+    exact = rows(ranked.filter(title__iexact=query), 1, limit)
+    exact_keys = {pk for _, _, pk in exact}
+    rest = [row for row in rows(ranked, 0, limit + len(exact)) if row[2] not in exact_keys]
+    return (exact + rest)[:limit]
 
 
 class DatabaseEngine:
