@@ -56,3 +56,24 @@ class TitleBodyIndexTests(TestCase):
                 )
                 plan = "\n".join(line for (line,) in cursor.fetchall())
         assert f"Bitmap Index Scan on {INDEX_NAME}" in plan, plan
+
+
+class ExactTitleIndexTests(TestCase):
+    """search/migrations/0002: the exact-title lookup of the ranking
+    (``title__iexact``) is answered from an index on pages and on materials."""
+
+    def test_iexact_on_titles_uses_the_indexes(self):
+        from materials.models import Material
+
+        for model, index_name in (
+            (Page, "search_page_title_upper"),
+            (Material, "search_material_title_upper"),
+        ):
+            sql, params = model.objects.filter(
+                title__iexact="Unsere Vision"
+            ).query.sql_with_params()
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute("EXPLAIN " + sql, params)
+                plan = "\n".join(line for (line,) in cursor.fetchall())
+            assert index_name in plan, plan
