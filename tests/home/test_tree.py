@@ -78,3 +78,23 @@ class OneIndexPerHomeTests(WagtailPageTestCase):
 
     def test_standard_pages_are_not_limited(self):
         self.assertTrue(StandardPage.can_create_at(self.tree.home))
+
+
+class ChildrenIndexTests(WagtailPageTestCase):
+    """home/migrations/0003: listing a page's children (main navigation on every
+    page) is answered from the (depth, path) index, not by reading all pages."""
+
+    def test_children_query_uses_the_depth_path_index(self):
+        from django.db import connection, transaction
+
+        tree = build_tree()
+        sql, params = tree.home.get_children().live().in_menu().query.sql_with_params()
+        with transaction.atomic(), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # The test table is tiny; forbid a sequential scan to see the index fits.
+                cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute("EXPLAIN " + sql, params)
+            else:
+                cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+            plan = " ".join(str(part) for row in cursor.fetchall() for part in row)
+        assert "home_page_depth_path" in plan, plan
