@@ -70,8 +70,10 @@ class EventFilterForm(forms.Form):
             events = events.filter(bundesland=data["bundesland"])
         if data["kategorie"]:
             events = events.filter(category=data["kategorie"])
-        if data["schlagwort"]:
-            events = events.filter(tagged_items__tag=data["schlagwort"])
         if data["jahr"]:
             events = events.filter(start__year=data["jahr"])
-        return events.distinct()
+        if data["schlagwort"]:
+            # Only this join can repeat an event; DISTINCT elsewhere would make the
+            # database sort every event before it can page through them.
+            events = events.filter(tagged_items__tag=data["schlagwort"]).distinct()
+        return events

@@ -168,6 +168,8 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
+        # The calendar lists by start (upcoming ascending, past descending).
+        indexes = [models.Index(fields=["start"], name="events_start_idx")]
 
     @property
     def listing_summary(self) -> str:

@@ -89,6 +89,8 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("Nachricht")
         verbose_name_plural = _("Nachrichten")
+        # Newest first (news list, home page, feed) without sorting all news.
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="news_date_idx")]
 
     @property
     def listing_summary(self) -> str:
