@@ -21,18 +21,11 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 OUT_DIR = BASE_DIR / "docs" / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 WIDTH, HEIGHT = 1280, 900
 DEMO_PASSWORD = "gesunde-kommune-demo"  # noqa: S105 - the documented demo password
 

@@ -23,21 +23,11 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, connections
 
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+
 # Playwright's sync API runs an asyncio event loop in the test thread; Django would
 # then refuse ORM calls ("SynchronousOnlyOperation") in fixtures and later tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def pytest_collection_modifyitems(config, items):
