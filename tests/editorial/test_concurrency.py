@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from tests.factories import NewsPageFactory, StandardPageFactory
 
-from .ui_support import ui_site, ui_submit, ui_team
+from .ui_support import ui_site, ui_submit, ui_team, workflow_action_url
 
 
 def news_form(page, teaser: str, loaded_revision) -> dict:
@@ -86,9 +86,7 @@ class TwoModeratorsTests(TestCase):
 
     def approve(self, moderator, page, task_state):
         self.client.force_login(moderator)
-        url = reverse(
-            "wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)
-        )
+        url = workflow_action_url(page, "approve", task_state)
         return self.client.post(url, follow=True)
 
     def publish_count(self, page):

@@ -3,13 +3,12 @@ rejection (with the comment); a failing mail server never blocks a transition.""
 
 from django.core import mail
 from django.test import TestCase, override_settings
-from django.urls import reverse
 
 from wagtail.models import TaskState, WorkflowState
 
 from tests.factories import StandardPageFactory
 
-from .ui_support import ui_site, ui_submit, ui_team
+from .ui_support import ui_site, ui_submit, ui_team, workflow_action_url
 
 
 class NotificationTests(TestCase):
@@ -24,9 +23,7 @@ class NotificationTests(TestCase):
 
     def act(self, task_state, user, action, **data):
         self.client.force_login(user)
-        url = reverse(
-            "wagtailadmin_pages:workflow_action", args=(self.page.pk, action, task_state.pk)
-        )
+        url = workflow_action_url(self.page, action, task_state)
         return self.client.post(url, data)
 
     def recipients(self):
@@ -79,9 +76,7 @@ class FailingMailServerTests(TestCase):
 
     def post(self, task_state, action, **data):
         self.client.force_login(self.team["moderation"])
-        url = reverse(
-            "wagtailadmin_pages:workflow_action", args=(self.page.pk, action, task_state.pk)
-        )
+        url = workflow_action_url(self.page, action, task_state)
         return self.client.post(url, data)
 
     def test_submit_completes_and_the_failure_is_logged(self):
@@ -126,9 +121,7 @@ class FailingSendTests(TestCase):
         with self.assertLogs("wagtail.admin", level="ERROR"):
             task_state = ui_submit(page, self.team["redaktion"])
         self.client.force_login(self.team["moderation"])
-        url = reverse(
-            "wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)
-        )
+        url = workflow_action_url(page, "approve", task_state)
         with self.assertLogs("wagtail.admin", level="ERROR") as logs:
             response = self.client.post(url)
         self.assertEqual(response.status_code, 302)

@@ -31,6 +31,7 @@ from tests.editorial.site import (
     results_page,
     synced_translation,
 )
+from tests.editorial.ui_support import workflow_action_url
 
 ROLES = tuple(ROLE_GROUPS)
 STATES = ("entwurf", "in_pruefung", "live")
@@ -141,7 +142,7 @@ def submit(case: MatrixCase) -> bool:
 def _workflow_action(case: MatrixCase, action: str, **data) -> TaskState:
     task_state = case.page.current_workflow_task_state
     case.client.post(
-        reverse("wagtailadmin_pages:workflow_action", args=[case.page.pk, action, task_state.pk]),
+        workflow_action_url(case.page, action, task_state),
         data,
     )
     task_state.refresh_from_db()

@@ -8,6 +8,7 @@ from wagtail.models import Page, PageViewRestriction, TaskState
 from wagtail_localize.models import Translation, TranslationSource
 
 from tests.editorial.site import results_page, synced_translation
+from tests.editorial.ui_support import workflow_action_url
 from tests.factories import RegionResultsPageFactory, restrict_to_group
 from tests.factories.pages import translate
 
@@ -67,9 +68,7 @@ def test_translation_is_submitted_and_the_moderator_publishes_it(editorial_site)
     assert english.permissions_for_user(site.users["redaktion"]).page_locked()
 
     task_state = english.current_workflow_task_state
-    action_url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[english.pk, "approve", task_state.pk]
-    )
+    action_url = workflow_action_url(english, "approve", task_state)
     site.client_for("redaktion").post(action_url, {"comment": ""})
     assert not live(english)
     site.client_for("moderation").post(action_url, {"comment": ""})
@@ -85,7 +84,7 @@ def test_rejection_needs_a_comment(editorial_site):
     site = editorial_site
     page = results_page(site.gera, "in_pruefung", site.users["redaktion"])
     task_state = page.current_workflow_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk])
+    url = workflow_action_url(page, "reject", task_state)
     moderator = site.client_for("moderation")
 
     moderator.post(url, {"comment": "   "})

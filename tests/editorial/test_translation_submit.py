@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
 from tests.editorial.site import results_page, synced_translation
+from tests.editorial.ui_support import workflow_action_url
 
 
 def submit_url(page: Page) -> str:
@@ -53,9 +54,7 @@ def test_translator_submits_and_moderator_approves(editorial_site):
     assert submit_url(english) not in explorer.content.decode()
 
     task_state = english.current_workflow_task_state
-    action_url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[english.pk, "approve", task_state.pk]
-    )
+    action_url = workflow_action_url(english, "approve", task_state)
     site.client_for("moderation").post(action_url, {"comment": ""})
     english = Page.objects.get(pk=english.pk)
     assert english.live

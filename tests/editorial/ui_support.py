@@ -8,6 +8,7 @@ from smtplib import SMTPException
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.mail.backends.base import BaseEmailBackend
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.models import Page, TaskState
@@ -58,6 +59,11 @@ def ui_submit(page: Page, user) -> TaskState:
     assert workflow is not None, "apply_editorial_setup assigns the workflows"
     state = workflow.start(page, user)
     return state.current_task_state
+
+
+def workflow_action_url(page: Page, action: str, task_state: TaskState) -> str:
+    """The admin URL that takes ``action`` ("approve", "reject") on ``page``'s task."""
+    return reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
 
 
 class FailingOpenBackend(BaseEmailBackend):
