@@ -275,25 +275,23 @@ class DatabaseEngine:
         self.backend = backend or database_backend()
 
     # -- matching ----------------------------------------------------------
-    def _ranked(self, model, queryset, query: str):
+    def _search(self, model, queryset, query: str, *, ranked: bool):
+        """modelsearch's matching rows of ``model`` among ``queryset``: all words required."""
         results = self.backend.search(
             build_query(query),
             _searchable(model, queryset),
             operator="and",
-            order_by_relevance=True,
+            order_by_relevance=ranked,
         )
-        ranked = results.annotate_score("_score").get_queryset()
+        return results.annotate_score("_score") if ranked else results
+
+    def _ranked(self, model, queryset, query: str):
+        ranked = self._search(model, queryset, query, ranked=True).get_queryset()
         return ranked, _is_descending(ranked)
 
     def _matched(self, model, queryset, query: str):
         """The matching rows of ``model``, unranked and unordered (for counting)."""
-        results = self.backend.search(
-            build_query(query),
-            _searchable(model, queryset),
-            operator="and",
-            order_by_relevance=False,
-        )
-        return results.get_queryset().order_by()
+        return self._search(model, queryset, query, ranked=False).get_queryset().order_by()
 
     def page_rows(self, params: SearchParams) -> list[Row]:
         ranked, descending = self._ranked(Page, public_pages(params.locale), params.query)
