@@ -182,8 +182,11 @@ def test_reader_journey_with_the_keyboard(page: Page):
     with page.expect_response(lambda r: r.request.is_navigation_request()) as opened:
         page.keyboard.press("Enter")
     assert_opened_the_pdf(page, opened.value)
-    # Back to the event (the browser's own key, Alt+Left, does not reach a headless
-    # page; and Chromium's PDF viewer leaves no history entry Playwright can go back to).
+    # Back to the event in a new tab: the browser's own key (Alt+Left) does not reach
+    # a headless page, and Chromium's PDF viewer keeps this tab busy (go_back finds no
+    # history; a goto can be interrupted by the viewer's own navigation to the PDF).
+    page = page.context.new_page()
+    page.bring_to_front()
     page.goto(event_url)
 
     # Up to the search field in the header, search for the PDF's word.
