@@ -42,7 +42,13 @@ def translate_title(page: Page) -> None:
     segment = page.locator("li.incomplete", has=page.locator("p.title"))
     segment.get_by_role("button", name="Übersetzen").click()
     segment.locator("textarea").fill(ENGLISH_TITLE)
-    segment.get_by_role("button", name="Speichern").click()
+    # Wait for the server to have stored the string: the editor shows it at once, and
+    # the test's next database read must not meet the server's write (SQLite locks).
+    with page.expect_response(
+        lambda r: "/admin/localize/" in r.url and r.request.method in ("POST", "PUT")
+    ) as saved:
+        segment.get_by_role("button", name="Speichern").click()
+    assert saved.value.ok, saved.value.status
     expect(page.get_by_text(ENGLISH_TITLE).first).to_be_visible()
 
 
