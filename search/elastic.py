@@ -38,6 +38,7 @@ from .query import (
     EngineResult,
     SearchParams,
     clamp_page,
+    database_engine,
     visible_keys,
 )
 
@@ -195,7 +196,7 @@ class ElasticsearchEngine:
                 "Elasticsearch is unreachable (%s); searching the database instead.",
                 error.__class__.__name__,
             )
-        return DatabaseEngine()
+        return database_engine()
 
     def search(self, params: SearchParams) -> EngineResult:
         if not self._available():

@@ -148,7 +148,7 @@ def _exact_title(query: str):
     )
 
 
-def _page_facet_fields(queryset):
+def page_facet_fields(queryset):
     """``queryset`` of pages annotated with the Bundesland and the year the facets use."""
     return queryset.annotate(
         _bundesland=Coalesce("regionpage__bundesland__slug", "eventpage__bundesland__slug"),
@@ -212,7 +212,7 @@ def _kind_content_type_ids(kind: str) -> tuple[list[int], bool]:
 
 
 def _filter_pages(queryset, facets: Facets, only=DIMENSIONS):
-    """``queryset`` (annotated by :func:`_page_facet_fields` where needed) narrowed
+    """``queryset`` (annotated by :func:`page_facet_fields` where needed) narrowed
     by the active facets among ``only``."""
     active = {d: v for d, v in facets.active().items() if d in only}
     if "typ" in active:
@@ -295,7 +295,7 @@ class DatabaseEngine:
 
     def page_rows(self, params: SearchParams) -> list[Row]:
         ranked, descending = self._ranked(Page, public_pages(params.locale), params.query)
-        values = _page_facet_fields(ranked.annotate(_exact=_exact_title(params.query))).values_list(
+        values = page_facet_fields(ranked.annotate(_exact=_exact_title(params.query))).values_list(
             "pk", "content_type_id", "_score", "_exact", "_bundesland", "_year"
         )
         rows = []
@@ -366,7 +366,7 @@ class DatabaseEngine:
         active = facets.active()
         # Facet filters go into the subquery of candidates (see _searchable): on the
         # outer query they make PostgreSQL misjudge the full-text match as selective.
-        grouped = _page_facet_fields(
+        grouped = page_facet_fields(
             self._matched(Page, _filter_pages(public, facets, only=("schlagwort",)), params.query)
         )
         combos = grouped.values_list("content_type_id", "_bundesland", "_year").annotate(
@@ -382,7 +382,7 @@ class DatabaseEngine:
             total += _add_combo(counts, values, n, active)
         others = ("typ", "bundesland", "jahr")
         candidates = _filter_pages(
-            _page_facet_fields(public) if _needs_fields(facets) else public, facets, only=others
+            page_facet_fields(public) if _needs_fields(facets) else public, facets, only=others
         )
         tagged = self._matched(Page, candidates, params.query).values("pk")
         queries = [
@@ -440,7 +440,7 @@ class DatabaseEngine:
         if active.get("typ", "") != "material":
             public = pages
             if _needs_fields(facets):
-                public = _page_facet_fields(public)
+                public = page_facet_fields(public)
             ranked, descending = self._ranked(Page, _filter_pages(public, facets), params.query)
             found += _best(ranked, params.query, descending, limit, "page")
         if active.get("typ", "material") == "material" and "schlagwort" not in active:
@@ -514,21 +514,19 @@ def linking_pages(document_ids, locale: Locale) -> dict[int, list[Page]]:
 
 
 def material_bundeslaender(document_ids, locale: Locale, pages=None) -> dict[int, str]:
-    """A material's Bundesland: that of the first public event or region listing it."""
+    """A material's Bundesland: that of the first public event or region listing
+    it; for the materials ``document_ids`` (ids or a subquery), or all if None."""
     from events.models import EventMaterial
     from regions.models import RegionMaterial
 
     visible = (public_pages(locale) if pages is None else pages).values("pk")
     found: dict[int, str] = {}
     for link_model in (EventMaterial, RegionMaterial):
-        pairs = (
-            link_model.objects.filter(
-                document_id__in=document_ids,
-                page_id__in=visible,
-                page__bundesland__isnull=False,
-            )
-            .order_by("sort_order", "pk")
-            .values_list("document_id", "page__bundesland__slug")
+        links = link_model.objects.filter(page_id__in=visible, page__bundesland__isnull=False)
+        if document_ids is not None:
+            links = links.filter(document_id__in=document_ids)
+        pairs = links.order_by("sort_order", "pk").values_list(
+            "document_id", "page__bundesland__slug"
         )
         for document_id, slug in pairs:
             found.setdefault(document_id, slug)
@@ -633,6 +631,16 @@ def load_hits(keys: list[tuple[str, int]], query: str, locale: Locale, request=N
     return hits
 
 
+def database_engine():
+    """The search on the database: on PostgreSQL on the search's own table
+    (search.postgres), elsewhere (SQLite) through modelsearch."""
+    if connection.vendor == "postgresql":
+        from .postgres import PostgresEngine
+
+        return PostgresEngine()
+    return DatabaseEngine()
+
+
 def get_engine():
     """The configured engine: Elasticsearch when the default backend is one."""
     from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
@@ -642,7 +650,7 @@ def get_engine():
         from .elastic import ElasticsearchEngine
 
         return ElasticsearchEngine(backend)
-    return DatabaseEngine(backend)
+    return database_engine()
 
 
 __all__ = [
@@ -652,6 +660,7 @@ __all__ = [
     "Facets",
     "Hit",
     "SearchParams",
+    "database_engine",
     "get_engine",
     "load_hits",
     "public_materials",

@@ -159,7 +159,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Search (README, "Suche"). The database backend is always configured: it is the
 # engine on SQLite (FTS5, no stemming) and PostgreSQL (the "german" text-search
 # configuration), and the fallback when Elasticsearch is configured but unreachable.
-DATABASE_SEARCH_BACKEND: dict = {"BACKEND": "wagtail.search.backends.database"}
+# search/backends/database.py is modelsearch's database backend, which on
+# PostgreSQL also fills the search's own table (search.models.SearchEntry).
+DATABASE_SEARCH_BACKEND: dict = {"BACKEND": "search.backends.database"}
 if USING_POSTGRES:
     DATABASE_SEARCH_BACKEND["SEARCH_CONFIG"] = "german"
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")

@@ -6,6 +6,7 @@ server is unreachable."""
 
 import logging
 
+from django.conf import settings
 from django.test import TestCase, override_settings
 
 from wagtail.models import Locale
@@ -28,7 +29,7 @@ ES_BACKENDS = {
         "TIMEOUT": 1,
         "OPTIONS": {"max_retries": 0},
     },
-    "database": {"BACKEND": "wagtail.search.backends.database"},
+    "database": settings.DATABASE_SEARCH_BACKEND,
 }
 
 
