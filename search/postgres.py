@@ -121,10 +121,10 @@ class PostgresEngine(DatabaseEngine):
         """Adds the facet counts of the ``matched`` entries to ``counts`` (each
         dimension filtered by the other active facets); returns how many pass all.
 
-        One statement: the match is taken once (a materialised CTE) and grouped
-        twice, by (type, Bundesland, year) among the rows with the active
-        Schlagwort, and by set of Schlagwörter among the rows passing the other
-        facets (split here: cheaper than unnesting every row in SQL)."""
+        One statement: the match is read once and grouped twice (grouping sets),
+        by (type, Bundesland, year, has the active Schlagwort) and by (set of
+        Schlagwörter, passes the other facets); the sets are split here, which is
+        cheaper than unnesting every row in SQL."""
         active = params.facets.active()
         others = ("typ", "bundesland", "jahr")
         rows = matched.annotate(
@@ -137,20 +137,28 @@ class PostgresEngine(DatabaseEngine):
         combos = Counter()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH m AS MATERIALIZED ({sql}) "  # noqa: S608 - the ORM's SQL, with its params
-                "SELECT is_material, content_type_id, bundesland, year, NULL, count(*) "
-                "FROM m WHERE _tagged GROUP BY 1, 2, 3, 4 "
-                "UNION ALL SELECT NULL, NULL, NULL, NULL, tags, count(*) "
-                "FROM m WHERE _others AND tags <> '' GROUP BY tags",
+                "SELECT GROUPING(tags), is_material, content_type_id, bundesland, year, "  # noqa: S608 - the ORM's SQL, with its params
+                f"_tagged, tags, _others, count(*) FROM ({sql}) AS m GROUP BY GROUPING SETS "
+                "((is_material, content_type_id, bundesland, year, _tagged), (tags, _others))",
                 sql_params,
             )
-            for is_material, content_type_id, bundesland, year, tags, n in cursor.fetchall():
-                if tags is not None:  # one row per set of Schlagwörter (few)
+            for (
+                by_kind,
+                is_material,
+                content_type_id,
+                bundesland,
+                year,
+                tagged,
+                tags,
+                others,
+                n,
+            ) in cursor.fetchall():
+                if by_kind and tagged:
+                    kind = "material" if is_material else kind_for_content_type_id(content_type_id)
+                    combos[(kind, bundesland, year)] += n
+                elif not by_kind and others and tags:  # one row per set of Schlagwörter (few)
                     for slug in tags.split():
                         counts["schlagwort"][slug] += n
-                    continue
-                kind = "material" if is_material else kind_for_content_type_id(content_type_id)
-                combos[(kind, bundesland, year)] += n
         if linked and "schlagwort" not in active:  # materials have no Schlagwörter
             for pk, year in matched.filter(
                 is_material=True, object_id__in=list(linked)
