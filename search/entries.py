@@ -45,7 +45,8 @@ def _index_table() -> str:
 
 
 def page_facts(pks) -> list[tuple]:
-    """FACT_COLUMNS of the pages ``pks``, read from the database."""
+    """FACT_COLUMNS of the pages ``pks``, read from the database (as
+    search.query.public_pages and page_facet_fields see them)."""
     from .query import page_facet_fields
 
     tags: dict[int, set[str]] = {}
@@ -54,7 +55,8 @@ def page_facts(pks) -> list[tuple]:
             "content_object_id", "tag__slug"
         ):
             tags.setdefault(page_id, set()).add(slug)
-    rows = page_facet_fields(Page.objects.filter(pk__in=pks)).values_list(
+    # The tree's root (depth 1) is no page of the site.
+    rows = page_facet_fields(Page.objects.filter(pk__in=pks, depth__gt=1)).values_list(
         "pk", "locale_id", "live", "expire_at", "path", "_bundesland", "_year", "title"
     )
     return [

@@ -77,3 +77,37 @@ class ExactTitleIndexTests(TestCase):
                 cursor.execute("EXPLAIN " + sql, params)
                 plan = "\n".join(line for (line,) in cursor.fetchall())
             assert index_name in plan, plan
+
+
+class SearchEntryIndexTests(TestCase):
+    """search/migrations/0003: the search on its own table (search.postgres)
+    matches and counts from the GIN index on ``title || body`` and finds title
+    matches from the GIN index on ``title``; without them every search would
+    read the whole table."""
+
+    @classmethod
+    def setUpTestData(cls):
+        build_corpus(cls)
+
+    def plans(self, query: str) -> str:
+        from django.test.utils import CaptureQueriesContext
+
+        from search.postgres import PostgresEngine
+        from search.query import SearchParams
+
+        params = SearchParams(query=query, locale=Locale.objects.get(language_code="de"))
+        with CaptureQueriesContext(connection) as captured:
+            PostgresEngine().search(params)
+        plans = []
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            for executed in captured.captured_queries:
+                if "search_searchentry" in executed["sql"]:
+                    cursor.execute("EXPLAIN " + executed["sql"])
+                    plans.append("\n".join(line for (line,) in cursor.fetchall()))
+        return "\n\n".join(plans)
+
+    def test_match_and_title_match_use_the_indexes(self):
+        plans = self.plans("Kommune")
+        assert "Bitmap Index Scan on search_entry_document_gin" in plans, plans
+        assert "Bitmap Index Scan on search_entry_title_gin" in plans, plans

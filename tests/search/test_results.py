@@ -2,10 +2,17 @@
 Bundesland, highlighted snippet, the event/region a document belongs to,
 pagination, the query kept in the box, and a helpful empty result."""
 
+import pytest
+
+from django.db import connection
 from django.test import TestCase
 
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
+from wagtail.search.models import IndexEntry
 
+from search.models import SearchEntry
+from search.query import DatabaseEngine, SearchParams
 from tests.factories import EventPageFactory, StandardPageFactory
 from tests.helpers import page_links, page_text
 
@@ -91,6 +98,35 @@ class ResultsTests(TestCase):
             )
         response = self.client.get(URL, {"q": "Unsere Vision"})
         self.assertEqual(titles(response)[0], "Unsere Vision")
+
+    @pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking of search.postgres")
+    def test_title_matches_rank_before_text_matches(self):
+        titled = StandardPageFactory(
+            parent=self.tree.home,
+            title="Neuer Bewegungsparcours am Stadtpark",
+            body=[("paragraph", RichText("<p>Eröffnung im Frühjahr.</p>"))],
+        )
+        for n in range(3):
+            StandardPageFactory(
+                parent=self.tree.home,
+                title=f"Stadtteilfest {n}",
+                body=[
+                    (
+                        "paragraph",
+                        RichText("<p>Bewegungsparcours, Bewegungsparcours, Bewegungsparcours.</p>"),
+                    )
+                ],
+            )
+        # modelsearch weighs a title by its length (title_norm); as if this one
+        # were very long, its rank alone puts the pages repeating the word first ...
+        IndexEntry.objects.filter(object_id=str(titled.pk)).update(title_norm=0.01)
+        SearchEntry.objects.filter(object_id=titled.pk, is_material=False).update(title_norm=0.01)
+        params = SearchParams("Bewegungsparcours", Locale.objects.get(language_code="de"))
+        self.assertNotEqual(DatabaseEngine().rows(params)[0].pk, titled.pk)
+        # ... the search ranks the page with the word in its title first.
+        response = self.client.get(URL, {"q": "Bewegungsparcours"})
+        self.assertEqual(titles(response)[0], "Neuer Bewegungsparcours am Stadtpark")
+        self.assertEqual(len(titles(response)), 4)
 
     def test_query_stays_in_the_box(self):
         response = self.client.get(URL, {"q": "Kommune Gera"})
