@@ -7,6 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Suche")
 
     def ready(self):
-        from . import signals
+        from django.db.models.signals import post_migrate
+
+        from . import entries, signals
 
         signals.connect()
+        post_migrate.connect(entries.fill_if_empty, sender=self)

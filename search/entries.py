@@ -161,6 +161,45 @@ def refresh() -> None:
         )
 
 
+def fill_from_index(chunk: int = 1000) -> int:
+    """Writes an entry for every page and material in modelsearch's index; returns
+    how many. For a database whose index was built before this table existed
+    (see :func:`fill_if_empty`)."""
+    from modelsearch.conf import get_app_config
+    from modelsearch.index import get_indexed_models
+    from modelsearch.utils import get_content_type_pk
+
+    index_entries = get_app_config().get_model("IndexEntry").objects
+    written = 0
+    for model in get_indexed_models():
+        if not issubclass(model, Page | Material):
+            continue
+        content_type_id = get_content_type_pk(model)
+        ids = [
+            int(pk)
+            for pk in index_entries.filter(content_type_id=content_type_id).values_list(
+                "object_id", flat=True
+            )
+        ]
+        for start in range(0, len(ids), chunk):
+            write(model, content_type_id, ids[start : start + chunk])
+        written += len(ids)
+    return written
+
+
+def fill_if_empty(**kwargs) -> None:
+    """After ``migrate`` (post_migrate): fills the table from modelsearch's index
+    if it is empty but the index is not, so that an existing site searches on
+    at once after the upgrade that added the table. Runs after all migrations,
+    so it reads the models as they are now."""
+    from modelsearch.conf import get_app_config
+
+    if connection.vendor != "postgresql" or SearchEntry.objects.exists():
+        return
+    if get_app_config().get_model("IndexEntry").objects.exists():
+        fill_from_index()
+
+
 def move_subtree(page) -> None:
     """Gives the entries of ``page`` and its descendants their new tree paths."""
     with connection.cursor() as cursor:

@@ -1,7 +1,10 @@
 """The index stays true at once: publishing, unpublishing, expiry, moving,
 deleting, changing tags or privacy show in the very next search."""
 
+import pytest
+
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import TestCase
 
 from tests.factories import NewsPageFactory, StandardPageFactory, restrict_to_group
@@ -97,6 +100,20 @@ class IndexUpdateTests(TestCase):
         call_command("update_index", verbosity=0)
         self.assertEqual(titles(self.client, "Kommune"), before)
         self.assertTrue(before)
+
+    @pytest.mark.skipif(connection.vendor != "postgresql", reason="search table on PostgreSQL")
+    def test_migrate_fills_an_empty_search_table_from_the_index(self):
+        # A site upgraded to the release that added search.models.SearchEntry has
+        # a full modelsearch index and an empty table.
+        from django.core.management import call_command
+
+        from search.models import SearchEntry
+
+        before = titles(self.client, "Kommune")
+        SearchEntry.objects.all().delete()
+        self.assertEqual(titles(self.client, "Kommune"), set())
+        call_command("migrate", verbosity=0)
+        self.assertEqual(titles(self.client, "Kommune"), before)
 
     def test_restricting_and_unrestricting(self):
         restriction = restrict_to_group(self.standard, Group.objects.create(name="Redaktion X"))
