@@ -8,12 +8,12 @@ from django.db import connection
 from django.test import TestCase
 
 from wagtail.models import Locale
-from wagtail.rich_text import RichText
 from wagtail.search.models import IndexEntry
 
 from search.models import SearchEntry
 from search.query import DatabaseEngine, SearchParams
 from tests.factories import EventPageFactory, StandardPageFactory
+from tests.factories.pages import paragraph
 from tests.helpers import page_links, page_text
 
 from .content import URL, URL_EN, build_corpus
@@ -89,12 +89,7 @@ class ResultsTests(TestCase):
             StandardPageFactory(
                 parent=self.tree.home,
                 title=f"Vision und Leitbild {n}",
-                body=[
-                    (
-                        "paragraph",
-                        RichText("<p>Unsere Vision: Vision, Vision und nochmals Vision.</p>"),
-                    )
-                ],
+                body=paragraph("<p>Unsere Vision: Vision, Vision und nochmals Vision.</p>"),
             )
         response = self.client.get(URL, {"q": "Unsere Vision"})
         self.assertEqual(titles(response)[0], "Unsere Vision")
@@ -104,18 +99,13 @@ class ResultsTests(TestCase):
         titled = StandardPageFactory(
             parent=self.tree.home,
             title="Neuer Bewegungsparcours am Stadtpark",
-            body=[("paragraph", RichText("<p>Eröffnung im Frühjahr.</p>"))],
+            body=paragraph("<p>Eröffnung im Frühjahr.</p>"),
         )
         for n in range(3):
             StandardPageFactory(
                 parent=self.tree.home,
                 title=f"Stadtteilfest {n}",
-                body=[
-                    (
-                        "paragraph",
-                        RichText("<p>Bewegungsparcours, Bewegungsparcours, Bewegungsparcours.</p>"),
-                    )
-                ],
+                body=paragraph("<p>Bewegungsparcours, Bewegungsparcours, Bewegungsparcours.</p>"),
             )
         # modelsearch weighs a title by its length (title_norm); as if this one
         # were very long, its rank alone puts the pages repeating the word first ...
