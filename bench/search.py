@@ -57,6 +57,7 @@ QUERIES = [
     "Netzwerk Jugendhilfe Beteiligung",
 ]
 FACETED = [("Kommunen", {"typ": "aktuelles"}), ("Präventionskette", {"jahr": "2023"})]
+DEEP_QUERY = "Kommunen"
 # The corpus follows Zipf's law over a vocabulary of realistic size, as German
 # text does: the domain words sit at fixed ranks among VOCABULARY_SIZE words, so
 # that the queries range from common ("Kommunen": about a third of all items) to
@@ -330,6 +331,11 @@ def main() -> None:
     faceted: list[float] = []
     for query, facets in FACETED:
         faceted += measure(client, "/de/suche/", {"q": query, **facets}, args.repeat)
+    # Deep pages: every hit up to the page is ranked; 99999 is clamped to the last page.
+    deep = {
+        seite: measure(client, "/de/suche/", {"q": DEEP_QUERY, "seite": seite}, args.repeat)
+        for seite in ("10", "400", "99999")
+    }
     page_times = measure(client, info["news_page_url"], {}, args.repeat * 4)
 
     pages, documents = Page.objects.count(), Material.objects.count()
@@ -347,6 +353,9 @@ def main() -> None:
         f"{'mit Facetten':<36}{'':>9}{statistics.median(faceted):>9.1f}"
         f"{percentile(faceted, 0.95):>9.1f}"
     )
+    for seite, times in deep.items():
+        label = f"{DEEP_QUERY}, Seite {seite}"
+        print(f"{label:<36}{'':>9}{statistics.median(times):>9.1f}{percentile(times, 0.95):>9.1f}")
     page_p95 = percentile(page_times, 0.95)
     print(f"{'Seitenaufruf (Nachricht)':<36}{'':>9}{page_p50:>9.1f}{page_p95:>9.1f}")
     print(f"Verhältnis Suche/Seitenaufruf (p50): {search_p50 / page_p50:.1f}")
