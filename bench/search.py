@@ -301,6 +301,11 @@ def measure(client: Client, url: str, params: dict, repeat: int) -> list[float]:
     return times
 
 
+def print_line(label: str, times: list[float], hits: int | str = "") -> None:
+    """One row of the table: label, hits (if any), p50 and p95 in ms."""
+    print(f"{label:<36}{hits:>9}{statistics.median(times):>9.1f}{percentile(times, 0.95):>9.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=1000, choices=[1000, 10_000, 100_000])
@@ -342,22 +347,13 @@ def main() -> None:
     print(f"\n{args.items} Objekte ({pages} Seiten, {documents} Dokumente)")
     print(f"{'Anfrage':<36}{'Treffer':>9}{'p50 ms':>9}{'p95 ms':>9}")
     for query, times in per_query.items():
-        print(
-            f"{query:<36}{hits[query]:>9}{statistics.median(times):>9.1f}"
-            f"{percentile(times, 0.95):>9.1f}"
-        )
-    search_p50, search_p95 = statistics.median(all_times), percentile(all_times, 0.95)
-    page_p50 = statistics.median(page_times)
-    print(f"{'alle Anfragen':<36}{'':>9}{search_p50:>9.1f}{search_p95:>9.1f}")
-    print(
-        f"{'mit Facetten':<36}{'':>9}{statistics.median(faceted):>9.1f}"
-        f"{percentile(faceted, 0.95):>9.1f}"
-    )
+        print_line(query, times, hits[query])
+    print_line("alle Anfragen", all_times)
+    print_line("mit Facetten", faceted)
     for seite, times in deep.items():
-        label = f"{DEEP_QUERY}, Seite {seite}"
-        print(f"{label:<36}{'':>9}{statistics.median(times):>9.1f}{percentile(times, 0.95):>9.1f}")
-    page_p95 = percentile(page_times, 0.95)
-    print(f"{'Seitenaufruf (Nachricht)':<36}{'':>9}{page_p50:>9.1f}{page_p95:>9.1f}")
+        print_line(f"{DEEP_QUERY}, Seite {seite}", times)
+    print_line("Seitenaufruf (Nachricht)", page_times)
+    search_p50, page_p50 = statistics.median(all_times), statistics.median(page_times)
     print(f"Verhältnis Suche/Seitenaufruf (p50): {search_p50 / page_p50:.1f}")
 
 
