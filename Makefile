@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-test run test test-browser screenshots lint format demo clean
+.PHONY: install install-test run test test-browser screenshots lint format demo clean services
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ lint: install-test
 format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# PostgreSQL 15 and Redis from Debian, installed when missing and started
+# (loopback trusted; for development and CI machines). Idempotent.
+services:
+	scripts/services.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static
