@@ -12,7 +12,7 @@ class EditorialConfig(AppConfig):
     def ready(self) -> None:
         # Wagtail only auto-loads modules named ``wagtail_hooks``; the
         # permission hooks and the privacy signals live in their own modules.
-        from . import notifications, signals, wagtail_hooks_permissions  # noqa: F401
+        from . import concurrency, notifications, signals, wagtail_hooks_permissions  # noqa: F401
 
         # Workflow mails must never block a transition, also outside admin requests.
         notifications.install()

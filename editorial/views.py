@@ -24,11 +24,9 @@ from django.views.generic import TemplateView
 
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import (
     AbstractGroupApprovalTask,
     Page,
-    Revision,
     Task,
     TaskState,
     WorkflowState,
@@ -206,55 +204,6 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
         context["review_rows"] = awaiting_review(user) if reviewer else []
         context["submission_rows"] = my_submissions(user)
         return context
-
-
-# -- concurrent editing ------------------------------------------------------------
-
-
-class ConflictEditView(EditView):
-    """Wagtail's page editor, re-rendered with the data the editor just sent and
-    nothing saved: used when the page changed after the editor opened it
-    (see ``refuse_stale_edit`` in editorial/wagtail_hooks.py)."""
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.form = self.form_class(
-            request.POST,
-            request.FILES,
-            instance=self.page,
-            subscription=self.subscription,
-            parent_page=self.parent,
-            for_user=request.user,
-        )
-        self.has_unsaved_changes = True
-        return self.render_to_response(self.get_context_data())
-
-
-def newer_revision(request: HttpRequest, page: Page) -> Revision | None:
-    """The revision saved after the one the editor loaded, if the form is out of date.
-
-    Mirrors Wagtail's ``EditView.is_out_of_date``, which Wagtail 8 applies only to
-    autosave requests: a normal save with an old ``loaded_revision_id`` silently
-    wins there."""
-    latest = (
-        Revision.objects.page_revisions()
-        .filter(object_id=str(page.pk))
-        .select_related("user")
-        .order_by("-created_at", "-id")
-        .first()
-    )
-    if latest is None:
-        return None
-    if overwrite_id := request.POST.get("overwrite_revision_id"):
-        return latest if overwrite_id != str(latest.pk) else None
-    loaded_id = request.POST.get("loaded_revision_id")
-    if not loaded_id:
-        return None
-    if loaded_id != str(latest.pk):
-        return latest
-    loaded_created_at = request.POST.get("loaded_revision_created_at")
-    if loaded_created_at and loaded_created_at != latest.created_at.isoformat():
-        return latest
-    return None
 
 
 # -- submitting a page (e.g. a translation) for review ------------------------------

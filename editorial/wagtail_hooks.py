@@ -4,8 +4,6 @@
   dashboard panel: "Zur Prüfung" for moderators, "Meine Einreichungen" for editors;
 - "Zur Prüfung einreichen" (``/admin/pruefliste/einreichen/<page_id>/``) in the
   page header and listing menus, for translations edited in wagtail-localize;
-- concurrent editing: a save from a form that was opened before the page's
-  latest revision is refused and the editor's text is kept in the form;
 - (failure-safe workflow mails are installed in EditorialConfig.ready()).
 
 The editorial state of each page (editorial/states.py) is shown by template
@@ -17,30 +15,24 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.urls import path, reverse
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
-from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
 
 from .views import (
-    ConflictEditView,
     ReviewListView,
     SubmitForReviewView,
     awaiting_review,
     can_submit_for_review,
     is_reviewer,
     my_submissions,
-    newer_revision,
-    user_label,
 )
 
 PANEL_LIMIT = 10
@@ -120,42 +112,3 @@ class ReviewPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_panel(request: HttpRequest, panels: list[Component]) -> None:
     panels.append(ReviewPanel())
-
-
-@hooks.register("before_edit_page")
-def refuse_stale_edit(request: HttpRequest, page: Page) -> HttpResponse | None:
-    """Two editors, one page: the later save must not silently overwrite the earlier.
-
-    If the page got a newer revision after this editor opened the form, nothing is
-    saved; the editor sees who changed it and when, and the form again with their
-    own text. Saving once more (the form now names the latest revision) is a
-    deliberate overwrite. Autosave requests are left to Wagtail, which already
-    refuses stale ones with a JSON error."""
-    if request.method != "POST" or not request.accepts("text/html"):
-        return None
-    if getattr(request, "_editorial_conflict", False):
-        return None  # the re-render below runs this hook again
-    newer = newer_revision(request, page)
-    if newer is None:
-        return None
-    messages.error(
-        request,
-        _(
-            "Die Seite wurde geändert, seit Sie sie geöffnet haben (von %(user)s am %(when)s). "
-            "Ihre Änderungen wurden nicht gespeichert und stehen unten weiter im Formular. "
-            "Vergleichen Sie sie mit der neuen Fassung; erneutes Speichern überschreibt sie."
-        )
-        % {
-            "user": user_label(newer.user),
-            "when": date_format(localtime(newer.created_at), "DATETIME_FORMAT"),
-        },
-        buttons=[
-            messages.button(
-                reverse("wagtailadmin_pages:revisions_view", args=(page.pk, newer.pk)),
-                _("Neue Fassung ansehen"),
-                new_window=True,
-            )
-        ],
-    )
-    request._editorial_conflict = True
-    return ConflictEditView.as_view()(request, page_id=page.pk)
