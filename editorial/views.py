@@ -13,13 +13,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django.views import View
 from django.views.generic import TemplateView
 
 from wagtail.admin import messages
@@ -32,6 +33,7 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from .decisions import ACTIONS, DecisionRefused, decide, decision_message
 from .states import PageState, page_state
 from .wagtail_hooks_permissions import synced_translation
 
@@ -95,7 +97,9 @@ class ReviewRow:
     status: str
     comment: str
     edit_url: str
-    action_urls: list[tuple[str, str]]
+    task_state_id: int | None
+    can_decide: bool
+    locale: str
 
 
 def _page_content_type() -> ContentType:
@@ -104,7 +108,12 @@ def _page_content_type() -> ContentType:
 
 def _pages_by_id(workflow_states: Iterable[WorkflowState]) -> dict[int, Page]:
     ids = {int(state.object_id) for state in workflow_states}
-    pages = Page.objects.filter(pk__in=ids).prefetch_workflow_states().annotate_approved_schedule()
+    pages = (
+        Page.objects.filter(pk__in=ids)
+        .select_related("locale")
+        .prefetch_workflow_states()
+        .annotate_approved_schedule()
+    )
     return {page.pk: page for page in pages}
 
 
@@ -121,14 +130,7 @@ def _rows(
         page = pages.get(int(workflow_state.object_id))
         if page is None:
             continue
-        action_urls = []
-        if with_actions and task_state is not None:
-            task = task_state.task.specific
-            for name, label, _modal in task.get_actions(page, user):
-                url = reverse(
-                    "wagtailadmin_pages:workflow_action", args=(page.pk, name, task_state.pk)
-                )
-                action_urls.append((str(label), url))
+        can_decide = with_actions and task_state is not None
         comment = ""
         if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES and task_state is not None:
             comment = task_state.comment or ""
@@ -145,7 +147,9 @@ def _rows(
                 status=str(workflow_state.get_status_display()),
                 comment=comment,
                 edit_url=reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-                action_urls=action_urls,
+                task_state_id=task_state.pk if task_state is not None else None,
+                can_decide=can_decide,
+                locale=page.locale.get_display_name(),
             )
         )
     return rows
@@ -203,7 +207,60 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
         context["is_reviewer"] = reviewer
         context["review_rows"] = awaiting_review(user) if reviewer else []
         context["submission_rows"] = my_submissions(user)
+        context["decide_url"] = reverse("editorial_decide")
+        context["next"] = self.request.get_full_path()
         return context
+
+
+class DecideView(View):
+    """`/admin/pruefliste/entscheiden/` (POST): the Prüfliste's and the dashboard's
+    buttons. ``approve=<id>`` or ``reject=<id>`` (with ``comment-<id>``) decide one
+    review step; ``bulk_approve`` approves every step named in ``selected``. Each
+    decision is taken by editorial.decisions.decide(); a refused one is reported
+    and the others still happen. Malformed input is a 400."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        decisions = self.requested_decisions(request)
+        if decisions is None:
+            return HttpResponseBadRequest(
+                _("Ungültige Anfrage: Wählen Sie „Freigeben“ oder „Zurückweisen“ für eine Seite.")
+            )
+        if not decisions:
+            messages.warning(request, _("Bitte wählen Sie mindestens eine Seite aus."))
+        for task_state_id, action in decisions:
+            comment = request.POST.get(f"comment-{task_state_id}", "")
+            try:
+                decision = decide(task_state_id, request.user, action, comment)
+            except DecisionRefused as refusal:
+                messages.error(request, str(refusal))
+                continue
+            messages.success(request, decision_message(decision))
+        return redirect(self.next_url(request))
+
+    @staticmethod
+    def requested_decisions(request: HttpRequest) -> list[tuple[int, str]] | None:
+        """[(task state id, action)], or None if the request names no valid decision."""
+        try:
+            if "bulk_approve" in request.POST:
+                ids = [int(value) for value in request.POST.getlist("selected")]
+                return [(pk, "approve") for pk in dict.fromkeys(ids)]
+            for action in ACTIONS:
+                if action in request.POST:
+                    return [(int(request.POST[action]), action)]
+        except (TypeError, ValueError):
+            return None
+        return None
+
+    @staticmethod
+    def next_url(request: HttpRequest) -> str:
+        candidate = request.POST.get("next", "")
+        if candidate and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}
+        ):
+            return candidate
+        return reverse("editorial_review_list")
 
 
 # -- submitting a page (e.g. a translation) for review ------------------------------

@@ -27,6 +27,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
 
 from .views import (
+    DecideView,
     ReviewListView,
     SubmitForReviewView,
     awaiting_review,
@@ -42,6 +43,7 @@ PANEL_LIMIT = 10
 def register_review_list_url() -> list[Any]:
     return [
         path("pruefliste/", ReviewListView.as_view(), name="editorial_review_list"),
+        path("pruefliste/entscheiden/", DecideView.as_view(), name="editorial_decide"),
         path(
             "pruefliste/einreichen/<int:page_id>/",
             SubmitForReviewView.as_view(),
@@ -88,7 +90,7 @@ class ReviewPanel(Component):
 
     name = "editorial_review"
     template_name = "editorial/review_panel.html"
-    order = 210  # just above Wagtail's own "Awaiting your review" (220)
+    order = 210  # where Wagtail's own review panels were
 
     def get_context_data(self, parent_context: dict[str, Any]) -> dict[str, Any]:
         user = parent_context["request"].user
@@ -106,9 +108,17 @@ class ReviewPanel(Component):
             "is_reviewer": reviewer,
             "not_reviewer": not reviewer,
             "list_url": reverse("editorial_review_list"),
+            "decide_url": reverse("editorial_decide"),
+            "next": reverse("wagtailadmin_home"),
         }
+
+
+# Wagtail's own review panels repeat ours ("Awaiting your review", "Your pages and
+# snippets in a workflow"): the dashboard shows one review list.
+WAGTAIL_REVIEW_PANELS = {"workflow_objects_to_moderate", "user_objects_in_workflow_moderation"}
 
 
 @hooks.register("construct_homepage_panels")
 def add_review_panel(request: HttpRequest, panels: list[Component]) -> None:
+    panels[:] = [panel for panel in panels if panel.name not in WAGTAIL_REVIEW_PANELS]
     panels.append(ReviewPanel())
