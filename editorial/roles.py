@@ -212,7 +212,7 @@ def is_regional_group_name(name: str) -> bool:
 
 
 # Wagtail's initial data creates these; they are not part of this portal's roles.
-# apply_editorial strips their rights (members stay) and retires the workflow,
-# so nobody can publish by being put into a group nobody declared.
+# apply_editorial deletes the groups and retires the workflow, so nobody can
+# publish by being put into a group nobody declared.
 RETIRED_GROUP_NAMES: tuple[str, ...] = ("Editors", "Moderators")
 RETIRED_WORKFLOW_NAMES: tuple[str, ...] = ("Moderators approval",)

@@ -169,6 +169,14 @@ class _Applier:
         self.page_permissions(group, (), [])
         self.collection_permissions(group, ())
 
+    def retire_group(self, group: Group) -> None:
+        """Wagtail's initial groups are no role of this portal: they are deleted, so
+        nobody is put into a group that nobody declared."""
+        members = group.user_set.count()
+        name = group.name
+        group.delete()
+        self.changes.append(f"Gruppe gelöscht: {name} (Mitglieder: {members})")
+
     # -- workflows -----------------------------------------------------------
 
     def task(self, name: str, group_names: tuple[str, ...]) -> ModerationTask:
@@ -239,7 +247,7 @@ class _Applier:
             if is_regional_group_name(group.name) and group.name not in managed:
                 self.strip(group)
         for group in Group.objects.filter(name__in=RETIRED_GROUP_NAMES).order_by("name"):
-            self.strip(group)
+            self.retire_group(group)
         for declaration in WORKFLOWS:
             self.workflow(declaration)
         self.retire_workflows()

@@ -152,25 +152,32 @@ def test_reviewer_groups_of_tasks_are_corrected(editorial_site):
     assert set(task.groups.values_list("name", flat=True)) == {MODERATION, ADMINISTRATION}
 
 
-def test_wagtails_initial_groups_and_workflow_cannot_publish(editorial_site):
-    """Putting someone into Wagtail's stock "Moderators" group grants nothing, and
-    the stock "Moderators approval" workflow is retired."""
+def test_wagtails_initial_groups_are_deleted_and_workflow_retired(editorial_site):
+    """Wagtail's stock "Editors" and "Moderators" groups are gone after
+    apply_editorial (with their rights and memberships), and the stock
+    "Moderators approval" workflow is retired."""
+    from django.contrib.auth import get_user_model
+
     from wagtail.models import Workflow
 
     moderators, _ = Group.objects.get_or_create(name="Moderators")
+    Group.objects.get_or_create(name="Editors")
     publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
     root = Page.get_first_root_node()
     GroupPagePermission.objects.create(group=moderators, page=root, permission=publish)
+    member = get_user_model().objects.create_user("stock-member", password="x")
+    member.groups.add(moderators)
     stock = Workflow.objects.create(name="Moderators approval", active=True)
     WorkflowPage.objects.create(page=root, workflow=stock)
 
     changes = apply_editorial_setup()
 
-    assert any(
-        line.startswith("Seitenrecht entfernt: Moderators – publish_page") for line in changes
-    )
+    assert "Gruppe gelöscht: Moderators (Mitglieder: 1)" in changes
+    assert "Gruppe gelöscht: Editors (Mitglieder: 0)" in changes
     assert "Workflow stillgelegt: Moderators approval" in changes
-    assert not GroupPagePermission.objects.filter(group=moderators).exists()
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert not GroupPagePermission.objects.filter(permission=publish, page=root).exists()
+    assert not member.groups.exists()
     stock.refresh_from_db()
     assert not stock.active
     assert not WorkflowPage.objects.filter(workflow=stock).exists()
