@@ -26,6 +26,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
 
+from .overview import RolesOverviewView, may_view_overview
 from .views import (
     DecideView,
     ReviewListView,
@@ -44,6 +45,11 @@ def register_review_list_url() -> list[Any]:
     return [
         path("pruefliste/", ReviewListView.as_view(), name="editorial_review_list"),
         path("pruefliste/entscheiden/", DecideView.as_view(), name="editorial_decide"),
+        path(
+            "rollen-und-workflows/",
+            RolesOverviewView.as_view(),
+            name="editorial_roles_overview",
+        ),
         path(
             "pruefliste/einreichen/<int:page_id>/",
             SubmitForReviewView.as_view(),
@@ -82,6 +88,22 @@ def register_review_list_menu_item() -> MenuItem:
         name="pruefliste",
         icon_name="tasks",
         order=250,
+    )
+
+
+class RolesOverviewMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return may_view_overview(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_roles_overview_menu_item() -> MenuItem:
+    return RolesOverviewMenuItem(
+        gettext_lazy("Rollen und Workflows"),
+        reverse("editorial_roles_overview"),
+        name="rollen-und-workflows",
+        icon_name="group",
+        order=90,
     )
 
 
