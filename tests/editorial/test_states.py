@@ -146,6 +146,36 @@ class StateInAdminTests(TestCase):
                     response.content.decode().count(f'data-editorial-state="{key}"'), 1
                 )
 
+    # One badge: every status tag in the admin is the editorial state; Wagtail's own
+    # live/draft tag ("Entwurf" above "Zurückgezogen") is replaced, not added to.
+
+    def test_listing_has_one_state_per_page(self):
+        for parent in (self.tree.home, self.tree.news):
+            with self.subTest(parent.title):
+                html = self.client.get(f"/admin/pages/{parent.pk}/").content.decode()
+                states = html.count("data-editorial-state=")
+                self.assertGreater(states, 0)
+                self.assertNotIn("Aktueller Seitenstatus", html)  # Wagtail's hidden label
+                self.assertNotIn("Current page status", html)
+                rows = html.count('<tr class="')
+                self.assertLessEqual(states, rows)
+
+    def test_withdrawn_page_shows_only_zurueckgezogen(self):
+        page = self.pages["zurueckgezogen"]
+        html = self.client.get(f"/admin/pages/{self.tree.home.pk}/").content.decode()
+        row = html[html.index(f"/admin/pages/{page.pk}/edit/") :]
+        row = row[: row.index("</tr>")]
+        self.assertEqual(re.findall(r'data-editorial-state="(\w+)"', row), ["zurueckgezogen"])
+        self.assertEqual(row.count('class="w-status'), 1)
+
+    def test_edit_header_has_one_badge_linked_when_live(self):
+        page = self.pages["veroeffentlicht"]
+        html = self.client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+        self.assertNotIn('class="page-status-tag', html)  # Wagtail's "Live" tag
+        badge = re.search(r'<a href="([^"]+)"[^>]*data-editorial-state="veroeffentlicht"', html)
+        self.assertIsNotNone(badge)
+        self.assertEqual(badge.group(1), page.get_url())
+
 
 class DemoStatesTests(TestCase):
     """`load_demo_content` + `load_demo_states`: role accounts and a page per state."""
@@ -208,45 +238,3 @@ class DemoStatesTests(TestCase):
         for slug in STATE_SLUGS:
             page = Page.objects.get(slug=slug)
             self.assertFalse(page.live, slug)
-
-
-class OneBadgeTests(TestCase):
-    """Every status tag in the admin is the editorial state: Wagtail's own
-    live/draft tag ("Entwurf" above "Zurückgezogen") is replaced, not added to."""
-
-    @classmethod
-    def setUpTestData(cls):
-        cls.tree = ui_site()
-        cls.author = ui_user("autorin", "Redaktion")
-        cls.pages = make_pages(cls.tree, cls.author)
-        cls.admin = ui_user("chefin", superuser=True)
-
-    def setUp(self):
-        self.client.force_login(self.admin)
-
-    def test_listing_has_one_state_per_page(self):
-        for parent in (self.tree.home, self.tree.news):
-            with self.subTest(parent.title):
-                html = self.client.get(f"/admin/pages/{parent.pk}/").content.decode()
-                states = html.count("data-editorial-state=")
-                self.assertGreater(states, 0)
-                self.assertNotIn("Aktueller Seitenstatus", html)  # Wagtail's hidden label
-                self.assertNotIn("Current page status", html)
-                rows = html.count('<tr class="')
-                self.assertLessEqual(states, rows)
-
-    def test_withdrawn_page_shows_only_zurueckgezogen(self):
-        page = self.pages["zurueckgezogen"]
-        html = self.client.get(f"/admin/pages/{self.tree.home.pk}/").content.decode()
-        row = html[html.index(f"/admin/pages/{page.pk}/edit/") :]
-        row = row[: row.index("</tr>")]
-        self.assertEqual(re.findall(r'data-editorial-state="(\w+)"', row), ["zurueckgezogen"])
-        self.assertEqual(row.count('class="w-status'), 1)
-
-    def test_edit_header_has_one_badge_linked_when_live(self):
-        page = self.pages["veroeffentlicht"]
-        html = self.client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
-        self.assertNotIn('class="page-status-tag', html)  # Wagtail's "Live" tag
-        badge = re.search(r'<a href="([^"]+)"[^>]*data-editorial-state="veroeffentlicht"', html)
-        self.assertIsNotNone(badge)
-        self.assertEqual(badge.group(1), page.get_url())
