@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events.views import calendar_feed
+from home.health import healthz
 from home.views import AllLocalesSitemap, favicon, robots_txt
 from search import views as search_views
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}),
     path("robots.txt", robots_txt),
     path("favicon.ico", favicon),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:
