@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-test run test test-browser screenshots lint format demo clean services
+.PHONY: install install-test run test test-browser screenshots lint format demo clean services serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,14 @@ lint: install-test
 format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The production server: gunicorn (config/gunicorn.py; WEB_CONCURRENCY workers,
+# GUNICORN_THREADS threads, BIND) with config.settings.production, which needs
+# SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL in the environment (README, "Betrieb").
+serve: install
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/gunicorn config.wsgi:application --config config/gunicorn.py
 
 # PostgreSQL 15 and Redis from Debian, installed when missing and started
 # (loopback trusted; for development and CI machines). Idempotent.
