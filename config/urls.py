@@ -10,8 +10,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events.views import calendar_feed
-from home.health import healthz
 from home.views import AllLocalesSitemap, favicon, robots_txt
+from ops.health import healthz
 from search import views as search_views
 
 urlpatterns = [

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "materials",
     "search",
     "editorial",  # after the content apps: its roles name their pages and snippets
+    "ops",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
