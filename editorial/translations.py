@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.admin import messages
-from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.models import Page, Revision, TaskState, Workflow, WorkflowState
 from wagtail_localize.models import Translation
 
 PUBLISH_TRANSLATION_DENIED = gettext_lazy(
@@ -80,6 +80,16 @@ def save_translation_draft(translation: Translation, user: AbstractBaseUser | No
     return page
 
 
+def start_or_resume_workflow(page: Page, workflow: Workflow, user: AbstractBaseUser) -> None:
+    """Submit ``page``: resume the workflow that sent it back, or start ``workflow``
+    (Wagtail allows one unfinished workflow per page)."""
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user)
+    else:
+        workflow.start(page, user)
+
+
 # -- the editor's POST actions --------------------------------------------------------
 
 
@@ -107,11 +117,7 @@ def submit_translation_for_review(
     try:
         with transaction.atomic():
             page = save_translation_draft(translation, request.user)
-            state = page.current_workflow_state
-            if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-                state.resume(request.user)
-            else:
-                workflow.start(page, request.user)
+            start_or_resume_workflow(page, workflow, request.user)
     except ValidationError:
         messages.error(request, TRANSLATION_ERRORS)
         return _back_to_editor(page)
