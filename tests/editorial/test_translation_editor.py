@@ -68,7 +68,8 @@ def test_translator_submits_from_the_editor_and_the_moderator_approves_there(edi
     assert footer.primary == ""
     assert "In Prüfung" in footer.text
     # ... and cannot decide by posting either.
-    translator.post(edit_url(english), {"workflow-action-name": "approve"})
+    response = translator.post(edit_url(english), {"workflow-action-name": "approve"}, follow=True)
+    assert "Sie dürfen über diese Übersetzung nicht entscheiden." in response.content.decode()
     assert fresh(english).workflow_in_progress and not fresh(english).live
 
     moderator = site.client_for("moderation")
@@ -140,6 +141,9 @@ def test_a_draft_of_a_live_translation_stays_private_until_approved(editorial_si
     english = fresh(english)
     assert english.live
     live_title = english.title
+    # Live content is deleted only by the Administration: not in the menu of others.
+    assert "Löschen" not in footer_for(moderator, english).menu
+    assert "Löschen" in footer_for(site.client_for("administration"), english).menu
 
     # A later change, saved as a draft: the public still sees the approved text.
     translate_title(translator, english, ENGLISH_TITLE)
