@@ -35,6 +35,7 @@ from wagtail.models import (
 
 from .decisions import ACTIONS, DecisionRefused, decide, decision_message
 from .states import PageState, page_state
+from .translations import save_translation_draft, start_or_resume_workflow
 from .wagtail_hooks_permissions import synced_translation
 
 # Depth of a section page: root (1) → a locale's HomePage (2) → section (3).
@@ -354,11 +355,11 @@ class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
                 if not refusal:
                     translation = synced_translation(page)
                     if translation is not None:
-                        # The translator's latest strings become the revision under review.
-                        translation.save_target(user=request.user, publish=False)
-                        page = page.specific_class.objects.get(pk=page.pk)
+                        # The translator's latest strings become the revision under review
+                        # (a live translation's public content stays as approved).
+                        page = save_translation_draft(translation, request.user)
                     workflow = page.get_workflow()
-                    workflow.start(page, request.user)
+                    start_or_resume_workflow(page, workflow, request.user)
         except ValidationError:
             refusal = _(
                 "Die Übersetzung enthält noch Fehler; bitte korrigieren Sie sie vor dem Einreichen."

@@ -5,9 +5,9 @@ publish, schedule, unpublish, set privacy, copy-and-publish or alias a page
 (tests/editorial/test_permission_matrix.py checks every path). What is left is
 in wagtail-localize and in the page editor's workflow buttons:
 
-* the translation editor: an editor who cannot publish gets a clear message
-  instead of an error page, and can submit the translation for review
-  ("action-submit"), so it goes through the same workflow as any page;
+* the translation editor: its POSTs go to editorial/translations.py (submit,
+  save a draft, approve or reject; publishing needs the publish right), so a
+  translation goes through the same workflow as any page;
 * "Übersetzungen synchronisieren" with "Sofort veröffentlichen" and
   "In Alias umwandeln" publish without asking for the publish right: both now
   require it;
@@ -24,13 +24,11 @@ from __future__ import annotations
 
 import json
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import transaction
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin import messages
@@ -40,30 +38,14 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import convert
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from . import translations
 from .models import ModerationTask
 from .roles import ADMINISTRATION
+from .translations import PUBLISH_TRANSLATION_DENIED, synced_translation
 
 # Runs before wagtail-localize's before_edit_page hook, which takes over the
 # editor of every synced translation.
 BEFORE_LOCALIZE = -10
-
-PUBLISH_TRANSLATION_DENIED = gettext_lazy(
-    "Übersetzungen veröffentlicht die Moderation. Reichen Sie die Übersetzung "
-    "stattdessen zur Prüfung ein."
-)
-
-
-def synced_translation(page: Page) -> Translation | None:
-    """The wagtail-localize translation record whose target is ``page``, if any."""
-    return (
-        Translation.objects.filter(
-            source__object_id=page.translation_key,
-            target_locale_id=page.locale_id,
-            enabled=True,
-        )
-        .select_related("source", "target_locale")
-        .first()
-    )
 
 
 def _edit_url_redirect(page: Page) -> HttpResponse:
@@ -78,42 +60,16 @@ def _rejection_comment(request: HttpRequest) -> str:
     return str(data.get("comment") or "").strip() if isinstance(data, dict) else ""
 
 
-def submit_translation_for_review(
-    request: HttpRequest, page: Page, translation: Translation
-) -> HttpResponse:
-    """Save the translator's strings as a draft revision and start the page's workflow."""
-    page = page.specific
-    if page.workflow_in_progress:
-        messages.warning(request, _("Diese Übersetzung ist bereits in Prüfung."))
-        return _edit_url_redirect(page)
-    workflow = page.get_workflow()
-    if workflow is None:
-        messages.error(request, _("Für diese Seite ist kein Freigabe-Workflow eingerichtet."))
-        return _edit_url_redirect(page)
-    try:
-        with transaction.atomic():
-            translation.save_target(user=request.user, publish=False)
-            page = page.specific_class.objects.get(pk=page.pk)
-            workflow.start(page, request.user)
-    except ValidationError:
-        messages.error(
-            request,
-            _("Die Übersetzung enthält noch Fehler; bitte korrigieren Sie sie vor dem Einreichen."),
-        )
-        return _edit_url_redirect(page)
-    messages.success(
-        request,
-        _("„%(title)s“ (%(locale)s) wurde zur Prüfung eingereicht.")
-        % {"title": page.get_admin_display_title(), "locale": page.locale.get_display_name()},
-    )
-    return _edit_url_redirect(page)
-
-
 @hooks.register("before_edit_page", order=BEFORE_LOCALIZE)
 def enforce_moderation_on_edit(request: HttpRequest, page: Page) -> HttpResponse | None:
-    """Reject needs a comment; translations are submitted, not published, by editors."""
+    """Translations are submitted, not published, by editors (editorial/translations.py);
+    a rejection from the page editor needs a comment."""
     if request.method != "POST":
         return None
+
+    translation = synced_translation(page)
+    if translation is not None:
+        return translations.handle_editor_post(request, page, translation)
 
     if (
         request.POST.get("action-workflow-action")
@@ -123,19 +79,6 @@ def enforce_moderation_on_edit(request: HttpRequest, page: Page) -> HttpResponse
     ):
         messages.error(request, _("Bitte begründen Sie die Zurückweisung."))
         return _edit_url_redirect(page)
-
-    translation = synced_translation(page)
-    if translation is None:
-        return None
-    perms = page.permissions_for_user(request.user)
-    if request.POST.get("action") == "publish" and not perms.can_publish():
-        messages.error(request, PUBLISH_TRANSLATION_DENIED)
-        return _edit_url_redirect(page)
-    if request.POST.get("action-submit"):
-        if not perms.can_submit_for_moderation():
-            messages.error(request, _("Sie dürfen diese Übersetzung nicht einreichen."))
-            return _edit_url_redirect(page)
-        return submit_translation_for_review(request, page, translation)
     return None
 
 

@@ -1,8 +1,9 @@
 """The translator's journey (PRODUCT.md, "Roles and the editorial workflow"): the
 editor ("redaktion") translates a German news item into English with wagtail-localize,
-fills in the English title in the translation editor, saves, and submits the draft
-with "Zur Prüfung einreichen" (the translation editor has no submit action); the
-moderator approves both steps of the news workflow from the review list; the English
+fills in the English title in the translation editor and submits it with the
+editor's primary button "Zur Prüfung einreichen" (never a destructive one); the
+moderator opens the translation editor from the review list and approves both steps
+of the news workflow there ("Freigeben"); the English
 item is then public under /en/, the language switcher links German and English, and
 both pages carry hreflang alternates.
 
@@ -79,39 +80,43 @@ def test_translator_journey(browser: Browser, base_url: str, page: Page):
     translate_title(editor)
     title = ENGLISH_TITLE
 
-    # Submit from the page explorer's "more" menu of the English news index.
-    editor.goto(f"/admin/pages/{english.get_parent().pk}/")
-    row = editor.locator("tr", has_text=title)
-    row.get_by_role("button", name=re.compile("Weitere|More")).click()
-    row.get_by_role("link", name="Zur Prüfung einreichen").click()
-    expect(editor.locator("main")).to_contain_text(title)
-    editor.get_by_role("button", name="Zur Prüfung einreichen").click()
+    # The translation editor's primary button submits (editorial/translations.py);
+    # wagtail-localize's own footer, whose primary button was "Löschen", is hidden.
+    footer = editor.locator("[data-editorial-translation-footer]")
+    primary = footer.locator("[data-editorial-primary]")
+    expect(primary).to_have_text(re.compile(r"^\s*Zur Prüfung einreichen\s*$"))
+    expect(primary).not_to_have_attribute("data-destructive", re.compile(".*"))
+    expect(editor.locator(".js-translation-editor > footer.footer")).to_be_hidden()
+    footer.locator(".w-dropdown__toggle").click()
+    expect(footer.get_by_role("link", name="Löschen")).to_be_visible()
+    footer.locator(".w-dropdown__toggle").click()
+    primary.focus()  # submitted with the keyboard
+    with editor.expect_navigation():
+        editor.keyboard.press("Enter")
     expect(editor.locator(".messages")).to_contain_text("zur Prüfung eingereicht")
     english = Page_.objects.get(pk=english_id)
     assert english.workflow_in_progress and not english.live
     assert page.request.get(f"/en/news/{english.slug}/").status == 404
+    expect(primary).to_have_count(0)  # in review: nothing left to press but the preview
 
-    # The moderator approves both steps (Fachliche Prüfung, Freigabe). "Prüfen" in the
-    # review list opens wagtail-localize's translation editor, which has no workflow
-    # actions, so the decision is made from the dashboard's "awaiting your review" panel
-    # (Wagtail's workflow action URL, as for any page).
+    # The moderator approves both steps (Fachliche Prüfung, Freigabe) in the
+    # translation editor, opened from the review list's "Prüfen".
     moderator = log_in(browser, base_url, "moderation")
     for _step in range(2):
         moderator.goto("/admin/pruefliste/")
         moderator.locator("tr", has_text=title).first.get_by_role("link", name="Prüfen").click()
-        expect(moderator.get_by_text("In Prüfung").first).to_be_visible()
-        moderator.goto("/admin/")
-        row = moderator.locator("tr", has_text=title).filter(
-            has=moderator.locator("[data-workflow-action-url]")
-        )
+        moderator.wait_for_url(re.compile(rf"/admin/pages/{english_id}/edit/"))
         task_state = Page_.objects.get(pk=english_id).current_workflow_task_state
-        row.locator(".w-dropdown__toggle").click()
-        with moderator.expect_navigation():  # the decision is posted, then the dashboard reloads
-            row.get_by_role("button", name="Freigeben", exact=True).click()
+        approve = moderator.locator("[data-editorial-translation-footer] [data-editorial-primary]")
+        expect(approve).to_have_text(re.compile(r"^\s*Freigeben\s*$"))
+        with moderator.expect_navigation():
+            approve.click()
+        expect(moderator.locator(".messages")).to_contain_text("freigegeben")
         task_state.refresh_from_db()
         assert task_state.status == TaskState.STATUS_APPROVED, task_state.task.name
     english = Page_.objects.get(pk=english_id)
     assert english.live
+    assert page.request.get(english.url).status == 200
 
     # Public: the English item, the language switcher both ways, hreflang links.
     page.goto(german_url)

@@ -4,7 +4,7 @@ every language."""
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from wagtail.models import Page, PageViewRestriction, TaskState
+from wagtail.models import Locale, Page, PageViewRestriction, TaskState
 from wagtail_localize.models import Translation, TranslationSource
 
 from tests.editorial.site import results_page, synced_translation
@@ -136,3 +136,60 @@ def test_restriction_is_copied_when_translating_later(editorial_site):
     restrict_to_group(other, network)
     copied = other.copy_for_translation(english.locale)  # Wagtail core
     assert list(PageViewRestriction.objects.get(page=copied).groups.all()) == [network]
+
+
+# -- wagtail-localize publishes on commit: these tests run its on_commit callbacks ------
+
+
+def translate_as(site, role: str, page: Page, capture) -> Page | None:
+    """ "Übersetzen" (wagtail-localize's submit view) into English as ``role``, with the
+    transaction's on_commit callbacks run, as in a real request."""
+    english = Locale.objects.get(language_code="en")
+    with capture(execute=True) as callbacks:
+        site.client_for(role).post(
+            reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+            {"locales": [str(english.pk)]},
+        )
+    assert callbacks is not None
+    return Page.objects.filter(translation_key=page.translation_key, locale=english).first()
+
+
+def test_translating_a_live_page_does_not_publish_the_translation(
+    editorial_site, django_capture_on_commit_callbacks
+):
+    site = editorial_site
+    for role in ("redaktion", "moderation"):
+        source = results_page(site.gera, "live", site.users["redaktion"])
+        source.slug = f"ergebnisse-{role}"
+        source.save()
+        translation = translate_as(site, role, source, django_capture_on_commit_callbacks)
+        assert translation is not None, role
+        assert not translation.live, role
+        assert site.client_for("anonym").get(f"/en/regionen/gera/{source.slug}/").status_code == 404
+
+
+def test_without_the_setting_the_translation_would_go_live(
+    editorial_site, django_capture_on_commit_callbacks, settings
+):
+    """The check above can fail: wagtail-localize's default publishes on commit."""
+    del settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE
+    site = editorial_site
+    source = results_page(site.gera, "live", site.users["redaktion"])
+    translation = translate_as(site, "redaktion", source, django_capture_on_commit_callbacks)
+    assert Page.objects.get(pk=translation.pk).live
+
+
+def test_sync_without_publishing_keeps_the_translation_private(
+    editorial_site, django_capture_on_commit_callbacks
+):
+    site = editorial_site
+    source = results_page(site.gera, "live", site.users["redaktion"])
+    english = synced_translation(source)
+    source.title = "Ergebnisse, überarbeitet"
+    source.save_revision().publish()
+    translation_source = TranslationSource.objects.get(object_id=source.translation_key)
+    url = reverse("wagtail_localize:update_translations", args=[translation_source.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = site.client_for("redaktion").post(url, {})
+    assert response.status_code == 302
+    assert not live(english)

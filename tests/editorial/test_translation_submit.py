@@ -100,3 +100,20 @@ def test_nothing_to_submit(editorial_site):
     assert response.status_code == 400
     assert "keine unveröffentlichten Änderungen" in response.content.decode()
     assert not states(live_page).exists()
+
+
+def test_resubmit_after_rejection(editorial_site):
+    site = editorial_site
+    english = english_draft(site)
+    translator = site.client_for("redaktion")
+    translator.post(submit_url(english))
+    task_state = Page.objects.get(pk=english.pk).current_workflow_task_state
+    site.client_for("moderation").post(
+        workflow_action_url(english, "reject", task_state), {"comment": "Bitte übersetzen."}
+    )
+    assert states(english).get().status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    response = translator.post(submit_url(english))
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    state = states(english).get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
