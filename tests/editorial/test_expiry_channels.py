@@ -17,6 +17,7 @@ import feedparser
 from icalendar import Calendar
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.utils import timezone
 
@@ -35,6 +36,7 @@ from tests.factories import (
     RegionPageFactory,
     StandardPageFactory,
     bundesland,
+    restrict_to_group,
     translate,
 )
 from tests.helpers import json_ld, page_links, page_text
@@ -218,12 +220,23 @@ class ExpiryChannelTests(TestCase):
         self.get("/de/aktuelles/feed/")
         self.get("/de/veranstaltungen/feed.ics")
         self.get("/de/schlagwort/zeitfenster/")
-        for page in (self.tree.news, self.tree.events, self.tree.home):
+        self.assertIn("/de/aktuelles/", page_links(self.get("/de/")))
+        for page in (self.tree.news, self.tree.events):
             expire(page)
         self.get("/de/aktuelles/feed/", 404)
         self.get("/de/veranstaltungen/feed.ics", 404)
+        # The home page no longer links them ("Alle Nachrichten", "Alle Veranstaltungen").
+        links = page_links(self.get("/de/"))
+        self.assertNotIn("/de/aktuelles/", links)
+        self.assertNotIn("/de/veranstaltungen/", links)
+        expire(self.tree.home)
         self.get("/de/schlagwort/zeitfenster/", 404)
         self.get("/de/", 404)
+
+    def test_restricted_expired_page_is_404_not_a_login_form(self):
+        page = expire(StandardPageFactory(parent=self.tree.home, title="Intern Verfallen"))
+        restrict_to_group(page, Group.objects.create(name="Netzwerk"))
+        self.get(page.url, 404)
 
     def test_child_of_an_expired_page_is_served_as_under_an_unpublished_one(self):
         response = self.get(self.below_gone.url)
