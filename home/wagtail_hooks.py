@@ -13,12 +13,13 @@ from .models import Schlagwort
 from .models.base import is_expired
 
 
-@hooks.register("before_serve_page", order=-100)
+@hooks.register("before_serve_page")
 def expired_page_is_gone(page, request, serve_args, serve_kwargs) -> None:
     """Answer an expired page and every sub-route of it (``ics/``, ``feed/``,
     ``feed.ics``, ``schlagwort/…``) as Wagtail answers an unpublished one: 404, for
-    everyone. Runs before the privacy check, so a restricted expired page does not
-    ask for a login first. Editors see the page in the admin and its preview."""
+    everyone. before_serve_page hooks run before Wagtail's privacy check (an
+    on_serve_page hook), so a restricted expired page does not ask for a login
+    first. Editors see the page in the admin and its preview."""
     if is_expired(page):
         raise Http404
 

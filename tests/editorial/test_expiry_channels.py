@@ -162,7 +162,7 @@ class ExpiryChannelTests(TestCase):
         cls.datenschutz = gone(
             StandardPageFactory, parent=tree.home, title="Datenschutz", slug="datenschutz"
         )
-        tree.translate_home()
+        cls.home_en = tree.translate_home()
         cls.standard_en = translate(cls.standard, "en")
         cls.region_en = expire(translate(cls.region, "en"))
 
@@ -351,6 +351,10 @@ class ExpiryChannelTests(TestCase):
         self.assertNotIn(self.region_en.url, links)
         self.assertIn("/en/", links)
         self.assertEqual(hreflang_alternates(response), [])
+        # Once the English home page has expired too, there is no English link at all.
+        expire(self.home_en)
+        links = page_links(self.get(self.region.url))
+        self.assertFalse([link for link in links if link.startswith("/en/")], links)
 
     # -- search ----------------------------------------------------------------
 
