@@ -5,6 +5,7 @@
 | In Prüfung | ein Workflow läuft (eingereicht, noch nicht freigegeben oder zurückgewiesen) |
 | Abgelaufen | nicht live, ``expired`` gesetzt (von ``publish_scheduled`` zurückgezogen) |
 | Geplant | nicht live, eine freigegebene Revision wartet auf ihr „Veröffentlichen ab“ |
+| Abgelaufen | live, aber ``expire_at`` vorbei (``publish_scheduled`` lief noch nicht) |
 | Veröffentlicht | live |
 | Zurückgezogen | nicht live, war aber schon einmal veröffentlicht |
 | Entwurf | nie veröffentlicht, kein Workflow |
@@ -21,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from home.models.base import is_expired
+
 
 class PageState(models.TextChoices):
     ENTWURF = "entwurf", _("Entwurf")
@@ -36,7 +39,7 @@ STATE_DESCRIPTIONS: dict[PageState, str] = {
     PageState.IN_PRUEFUNG: _("Zur Freigabe eingereicht; wartet auf die Moderation."),
     PageState.VEROEFFENTLICHT: _("Öffentlich sichtbar."),
     PageState.GEPLANT: _("Freigegeben; wird zum Datum „Veröffentlichen ab“ öffentlich."),
-    PageState.ABGELAUFEN: _("Nach dem Ablaufdatum automatisch zurückgezogen."),
+    PageState.ABGELAUFEN: _("Das Ablaufdatum ist überschritten; nicht mehr öffentlich sichtbar."),
     PageState.ZURUECKGEZOGEN: _("War veröffentlicht und wurde zurückgezogen."),
 }
 
@@ -59,4 +62,6 @@ def page_state(page: Page) -> PageState:
         if page.first_published_at is not None or page.last_published_at is not None:
             return PageState.ZURUECKGEZOGEN
         return PageState.ENTWURF
+    if is_expired(page):
+        return PageState.ABGELAUFEN
     return PageState.VEROEFFENTLICHT

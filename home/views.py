@@ -10,16 +10,18 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
 class AllLocalesSitemap(Sitemap):
     """Wagtail's sitemap covers only the default site's tree; this one adds the
-    tree of every language (live and public pages only)."""
+    tree of every language (live, unexpired and public pages only)."""
 
     def items(self):
         from wagtail.models import Page
+
+        from home.models.base import live_now
 
         root = self.get_wagtail_site().root_page
         queryset = Page.objects.none()
         for home in root.get_translations(inclusive=True):
             queryset |= home.get_descendants(inclusive=True)
-        return queryset.live().public().order_by("path").defer_streamfields().specific()
+        return live_now(queryset).public().order_by("path").defer_streamfields().specific()
 
 
 @require_GET

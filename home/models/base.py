@@ -1,12 +1,33 @@
-"""Abstract parts shared by the page types of all apps."""
+"""Abstract parts shared by the page types of all apps, and the one definition of
+"live" that every public query uses (:func:`live_now`)."""
 
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import ItemBase
-from wagtail.models import Page
+from wagtail.models import Page, PageQuerySet
 
 from .vocabularies import Schlagwort
+
+
+def not_expired() -> Q:
+    """Pages whose "Veröffentlicht bis" (``expire_at``) has not passed yet."""
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
+def live_now(queryset: PageQuerySet) -> PageQuerySet:
+    """``queryset.live()`` as the public sees it at this moment: an expired page is
+    left out even while ``live`` is still set, i.e. before ``manage.py
+    publish_scheduled`` has withdrawn it. Every public listing, feed, sitemap and
+    menu goes through here (the search applies the same rule in search.query)."""
+    return queryset.live().filter(not_expired())
+
+
+def is_expired(page: Page) -> bool:
+    """Whether ``page``'s expiry date has passed (whatever ``live`` says)."""
+    return page.expire_at is not None and page.expire_at <= timezone.now()
 
 
 class BasePage(Page):
@@ -21,9 +42,9 @@ class BasePage(Page):
 
     @classmethod
     def listing_queryset(cls, locale):
-        """Live, public pages of this type in one locale, ready for listing."""
+        """Live, unexpired, public pages of this type in one locale, ready for listing."""
         return (
-            cls.objects.live()
+            live_now(cls.objects.all())
             .public()
             .filter(locale=locale)
             .select_related(*cls.listing_select_related)
@@ -42,12 +63,11 @@ class BasePage(Page):
 
 def public_linked_pages(links, field: str) -> list[Page]:
     """The pages that inline links (``links``, a related manager) point to through
-    ``field``, in link order, keeping only live pages without a view restriction
-    (two queries however many links)."""
+    ``field``, in link order, keeping only live, unexpired pages without a view
+    restriction (two queries however many links)."""
     pages = [getattr(link, field) for link in links.select_related(field)]
     visible = set(
-        Page.objects.filter(pk__in=[page.pk for page in pages])
-        .live()
+        live_now(Page.objects.filter(pk__in=[page.pk for page in pages]))
         .public()
         .values_list("pk", flat=True)
     )

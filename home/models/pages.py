@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from ..blocks import BodyBlock
-from .base import BasePage
+from .base import BasePage, live_now
 from .vocabularies import Schlagwort
 
 # Page types that carry Schlagwörter, named by string so imports flow one way.
@@ -42,7 +42,7 @@ class HomePage(RoutablePageMixin, BasePage):
         verbose_name = _("Startseite")
 
     def _child_page(self, model: str):
-        return apps.get_model(model).objects.child_of(self).live().public().first()
+        return live_now(apps.get_model(model).objects.child_of(self)).public().first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -16,6 +16,8 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Locale, Page, Site
 
+from home.models.base import live_now
+
 register = template.Library()
 
 # Footer pages, in this order: StandardPages with these slugs in the current locale.
@@ -70,7 +72,7 @@ def locale_homes(request: HttpRequest | None) -> dict[int, Page]:
     def compute() -> dict[int, Page]:
         from home.models import HomePage
 
-        homes = list(HomePage.objects.live().order_by("path"))
+        homes = list(live_now(HomePage.objects.all()).order_by("path"))
         site = Site.find_for_request(request) if request is not None else None
         root_keys = {h.translation_key for h in homes if site and h.pk == site.root_page_id}
         if root_keys:
@@ -121,7 +123,7 @@ def live_translations(context: template.Context) -> dict[int, Page]:
         return {}
 
     def compute() -> dict[int, Page]:
-        pages = page.get_translations(inclusive=True).live()
+        pages = live_now(page.get_translations(inclusive=True))
         return {p.locale_id: p for p in pages}
 
     return _cached(request, ("translations", page.pk), compute)
@@ -140,7 +142,7 @@ def main_menu(context: template.Context) -> list[dict[str, Any]]:
     children = _cached(
         request,
         ("menu", home.pk),
-        lambda: list(home.get_children().live().public().in_menu()),
+        lambda: list(live_now(home.get_children()).public().in_menu()),
     )
     current = context_page(context)
     items = []
@@ -229,7 +231,7 @@ def footer_links(context: template.Context) -> list[Page]:
         return []
 
     def pages_below(base: Page) -> dict[str, Page]:
-        pages = StandardPage.objects.live().descendant_of(base).filter(slug__in=FOOTER_SLUGS)
+        pages = live_now(StandardPage.objects.descendant_of(base)).filter(slug__in=FOOTER_SLUGS)
         by_slug: dict[str, Page] = {}
         for page in pages.order_by("path"):
             by_slug.setdefault(page.slug, page)
@@ -263,7 +265,7 @@ def breadcrumb_ancestors(context: template.Context) -> list[Page]:
         return []
     home = locale_home(context)
     depth = home.depth if home is not None else 2
-    return list(page.get_ancestors().filter(depth__gt=depth).live())
+    return list(live_now(page.get_ancestors().filter(depth__gt=depth)))
 
 
 @register.simple_tag(takes_context=True)
