@@ -308,7 +308,7 @@ class DemoBuilder:
                 search_description=data.intro,
             )
             page.tags.add(*data.tags)
-            page.contacts.add(*(self._contact(key) for key in data.contacts))
+            page.contacts.add(*(self._contact(key, i) for i, key in enumerate(data.contacts)))
             page.partners.add(*(RegionPartner(name=name, url=url) for name, url in data.partners))
             page.material_links.add(
                 *(RegionMaterial(document=self.materials[key]) for key in data.materials)
@@ -484,10 +484,11 @@ class DemoBuilder:
             self._count("Materialien (PDF)", created=True)
 
     @staticmethod
-    def _contact(key: str) -> RegionContact:
+    def _contact(key: str, sort_order: int) -> RegionContact:
         """A contact as inline data of a region page (translated with the page)."""
         data = c.CONTACTS_BY_KEY[key]
         return RegionContact(
+            sort_order=sort_order,
             role=data.role,
             organisation=data.organisation,
             email=data.email,
