@@ -252,6 +252,9 @@ def test_rejected_keyword_leaves_pages_drafts_and_reviews(tagged_site):
     task_state = TaskState.objects.get(
         revision__object_id=str(event.pk), status=TaskState.STATUS_IN_PROGRESS
     )
+    task_state.revision.refresh_from_db()
+    stored = [item["tag"] for item in task_state.revision.content["tagged_items"]]
+    assert keyword.pk not in stored
     assert list(task_state.revision.as_object().tags.all()) == []
     moderator.post(workflow_action_url(event, "approve", task_state), {"comment": ""})
     assert EventPage.objects.get(pk=event.pk).live
