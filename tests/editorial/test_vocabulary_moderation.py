@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import ModelLogEntry, TaskState
+from wagtail.search.index import insert_or_update_object
 from wagtail.test.utils.form_data import querydict_from_html
 
 from events.models import EventCategory, EventPage
@@ -182,6 +183,7 @@ def tagged_site(editorial_site):
     for page in (other, news):
         page.tags.add(keyword)
         page.save()
+        insert_or_update_object(page)  # as update_index after an import would
     return site, event, other, news, keyword
 
 
