@@ -159,7 +159,10 @@ def build(n_items: int, seed: int = 7) -> dict:
     category = (
         EventPage._meta.get_field("category").related_model.objects.filter(locale=locale).first()
     )
-    tags = [Schlagwort.objects.get_or_create(name=n)[0] for n in DOMAIN_WORDS[:25]]
+    tags = [
+        Schlagwort.objects.get_or_create(name=n, defaults={"approved": True})[0]
+        for n in DOMAIN_WORDS[:25]
+    ]
     n_materials = n_items // 10
     n_pages = n_items - n_materials
     n_events = n_pages // 4

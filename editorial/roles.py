@@ -94,8 +94,8 @@ class WorkflowDeclaration:
 
 ACCESS_ADMIN = ("wagtailadmin.access_admin",)
 
-# Shared vocabularies (snippets) editors maintain.
-VOCABULARY_MODELS = ("home.contact", "home.bundesland", "events.eventcategory", "home.schlagwort")
+# Shared vocabularies (snippets). Contacts are part of the region pages.
+VOCABULARY_MODELS = ("home.bundesland", "events.eventcategory", "home.schlagwort")
 
 
 def _model_perms(actions: tuple[str, ...], models: tuple[str, ...]) -> tuple[str, ...]:
@@ -106,7 +106,11 @@ def _model_perms(actions: tuple[str, ...], models: tuple[str, ...]) -> tuple[str
     )
 
 
-VOCABULARY_EDIT = _model_perms(("add", "change", "view"), VOCABULARY_MODELS)
+# Editors (Redaktion, regional) choose and view vocabularies and may propose a
+# keyword (home/moderation.py); only Moderation and Administration change them, a
+# moderator's change being its own approval.
+VOCABULARY_EDIT = _model_perms(("view",), VOCABULARY_MODELS) + ("home.add_schlagwort",)
+VOCABULARY_MODERATE = _model_perms(("add", "change", "view"), VOCABULARY_MODELS)
 VOCABULARY_ALL = _model_perms(("add", "change", "delete", "view"), VOCABULARY_MODELS)
 SUBMIT_TRANSLATION = ("wagtail_localize.submit_translation",)
 USER_ADMIN = _model_perms(("add", "change", "delete", "view"), ("auth.user",))
@@ -157,7 +161,7 @@ ROLES: tuple[Role, ...] = (
         page_scope="site",
         page_permissions=MODERATE_PAGES,
         collection_permissions=MEDIA_EDIT,
-        model_permissions=ACCESS_ADMIN + VOCABULARY_EDIT + SUBMIT_TRANSLATION,
+        model_permissions=ACCESS_ADMIN + VOCABULARY_MODERATE + SUBMIT_TRANSLATION,
     ),
     Role(
         name=ADMINISTRATION,

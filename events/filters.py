@@ -41,9 +41,11 @@ class EventFilterForm(forms.Form):
         super().__init__(data)
         self.fields["bundesland"].queryset = Bundesland.objects.filter(locale=locale)
         self.fields["kategorie"].queryset = EventCategory.objects.filter(locale=locale)
-        self.fields["schlagwort"].queryset = Schlagwort.objects.filter(
-            events_eventpagetag_items__content_object__in=events
-        ).distinct()
+        self.fields["schlagwort"].queryset = (
+            Schlagwort.objects.public()
+            .filter(events_eventpagetag_items__content_object__in=events)
+            .distinct()
+        )
         years = sorted({d.year for d in events.dates("start", "year")}, reverse=True)
         self.fields["jahr"].choices = [("", _("Alle Jahre"))] + [(y, str(y)) for y in years]
 

@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -22,10 +22,10 @@ from materials.models import public_materials
 PAST_EVENTS_PER_PAGE = 20
 
 
-@register_snippet
-class EventCategory(TranslatableMixin, models.Model):
+class EventCategory(TranslatableMixin, RevisionMixin, models.Model):
     """An event category: Werkstatt, Fachtag, Seminar, Workshop, Austauschtreffen,
-    Coaching, Online."""
+    Coaching, Online. Changed by moderators only; its revisions let the admin
+    refuse a stale save (home/wagtail_hooks.py)."""
 
     name = models.CharField(_("Name"), max_length=100)
     slug = models.SlugField(_("Kurzname in Adressen"), max_length=100)
@@ -40,6 +40,9 @@ class EventCategory(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+register_snippet(EventCategory, viewset="home.wagtail_hooks.VocabularyViewSet")
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):

@@ -19,4 +19,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Startseite und Gemeinsames")
 
     def ready(self) -> None:
+        from wagtail.signals import page_published
+
+        from .moderation import approve_published_keywords
+
         post_migrate.connect(index_vocabularies, sender=self)
+        page_published.connect(approve_published_keywords, dispatch_uid="home_approve_keywords")

@@ -7,8 +7,9 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage
@@ -130,7 +131,7 @@ class RegionPage(BasePage):
         from news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["contacts"] = [link.contact for link in self.contacts.select_related("contact")]
+        context["contacts"] = list(self.contacts.all())
         context["materials"] = public_materials(
             self.material_links.select_related("document__collection")
         )
@@ -150,12 +151,40 @@ class RegionPage(BasePage):
         return context
 
 
-class RegionContact(Orderable):
+class RegionContact(TranslatableMixin, Orderable):
+    """A contact point of the region (a role in an organisation, not a named private
+    person). Part of the region page: edited in its editor, moderated by its
+    workflow, reached only by the region's editors, translated with the page."""
+
     page = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="contacts")
-    contact = models.ForeignKey(
-        "home.Contact", on_delete=models.CASCADE, related_name="+", verbose_name=_("Kontakt")
-    )
-    panels = [FieldPanel("contact")]
+    role = models.CharField(_("Funktion"), max_length=200)
+    organisation = models.CharField(_("Organisation"), max_length=255)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    address = models.TextField(_("Anschrift"), blank=True)
+
+    panels = [
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("address"),
+    ]
+    # wagtail-localize: the words are translated, the channels kept as they are.
+    translatable_fields = [
+        TranslatableField("role"),
+        TranslatableField("organisation"),
+        TranslatableField("address"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("Kontakt")
+        verbose_name_plural = _("Kontakte")
+
+    def __str__(self) -> str:
+        return f"{self.role}, {self.organisation}"
 
 
 class RegionPartner(Orderable):

@@ -59,6 +59,25 @@ def tag_through_models() -> list:
     ]
 
 
+def without_proposed_keywords(counts: dict[str, dict]) -> dict[str, dict]:
+    """``counts`` with only approved Schlagwörter in the ``schlagwort`` facet.
+
+    Every engine counts the keywords stored with a page; a keyword an editor
+    proposed (home/moderation.py) may be stored there, but is not public until a
+    moderator approves it. Filtering the few counted slugs here holds for all
+    engines and needs no re-index when a keyword is approved."""
+    tags = counts.get("schlagwort")
+    if not tags:
+        return counts
+    public = set(
+        apps.get_model("home", "Schlagwort")
+        .objects.public()
+        .filter(slug__in=list(tags))
+        .values_list("slug", flat=True)
+    )
+    return {**counts, "schlagwort": {slug: n for slug, n in tags.items() if slug in public}}
+
+
 def display_date(obj) -> date | None:
     """The date shown on a result and counted by the ``jahr`` facet: an event's
     start, a news item's date, the day a region joined, else the last publication

@@ -63,21 +63,21 @@ class SearchForm(forms.Form):
         "schlagwort": _("Das Schlagwort „%(value)s“ gibt es nicht."),
     }
 
-    def _clean_slug(self, name: str, model) -> str:
+    def _clean_slug(self, name: str, values) -> str:
         value = (self.cleaned_data.get(name) or "").strip()
         if not value:
             return ""
-        if not SLUG.match(value) or not model.objects.filter(slug=value).exists():
+        if not SLUG.match(value) or not values.filter(slug=value).exists():
             raise forms.ValidationError(
                 self.error_messages[name], params={"value": value[:40]}, code="invalid"
             )
         return value
 
     def clean_bundesland(self) -> str:
-        return self._clean_slug("bundesland", Bundesland)
+        return self._clean_slug("bundesland", Bundesland.objects)
 
     def clean_schlagwort(self) -> str:
-        return self._clean_slug("schlagwort", Schlagwort)
+        return self._clean_slug("schlagwort", Schlagwort.objects.public())
 
     @property
     def query(self) -> str:

@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 
 from home.models import Bundesland, Schlagwort
 
-from .facets import DIMENSIONS, KIND_LABELS, Facets, kind_for_object
+from .facets import DIMENSIONS, KIND_LABELS, Facets, kind_for_object, without_proposed_keywords
 from .forms import SearchForm, clean_query, page_number
 from .query import SearchParams, get_engine, load_hits
 
@@ -134,7 +134,8 @@ def search(request):
         result = get_engine().search(params)
         hits = load_hits(result.keys, query, locale, request=request)
         paginator = Paginator(_Window(result.total, hits), params.per_page)
-        groups, active_list = facet_groups(result.facet_counts, query, facets, locale)
+        counts = without_proposed_keywords(result.facet_counts)
+        groups, active_list = facet_groups(counts, query, facets, locale)
         context.update(
             search_results=paginator.page(result.page),
             hits=hits,

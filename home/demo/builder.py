@@ -55,7 +55,7 @@ from regions.models import (
     RegionResultsPage,
 )
 
-from ..models import Bundesland, Contact, HomePage, StandardPage
+from ..models import Bundesland, HomePage, StandardPage
 from . import content as c
 from .pdfs import build_pdf
 
@@ -88,7 +88,6 @@ class DemoBuilder:
         self.created: Counter[str] = Counter()
         self.unchanged: Counter[str] = Counter()
         self.materials: dict[str, Material] = {}
-        self.contacts: dict[str, Contact] = {}
         self.regions: dict[str, RegionPage] = {}
         self.criteria: dict[int, CriterionPage] = {}
         self.groups: dict[str, Group] = {}
@@ -112,7 +111,6 @@ class DemoBuilder:
             self.ensure_site(home)
             self.ensure_groups()
             self.ensure_materials()
-            self.ensure_contacts()
             indexes = {
                 slug: self.ensure_index(home, slug, model) for slug, model in INDEX_MODELS.items()
             }
@@ -310,7 +308,7 @@ class DemoBuilder:
                 search_description=data.intro,
             )
             page.tags.add(*data.tags)
-            page.contacts.add(*(RegionContact(contact=self.contacts[key]) for key in data.contacts))
+            page.contacts.add(*(self._contact(key, i) for i, key in enumerate(data.contacts)))
             page.partners.add(*(RegionPartner(name=name, url=url) for name, url in data.partners))
             page.material_links.add(
                 *(RegionMaterial(document=self.materials[key]) for key in data.materials)
@@ -485,16 +483,18 @@ class DemoBuilder:
             self.materials[data.key] = material
             self._count("Materialien (PDF)", created=True)
 
-    def ensure_contacts(self) -> None:
-        for data in c.CONTACTS:
-            contact, created = Contact.objects.get_or_create(
-                role=data.role,
-                organisation=data.organisation,
-                locale=self.de,
-                defaults={"email": data.email, "phone": data.phone, "address": data.address},
-            )
-            self.contacts[data.key] = contact
-            self._count("Kontakte", created)
+    @staticmethod
+    def _contact(key: str, sort_order: int) -> RegionContact:
+        """A contact as inline data of a region page (translated with the page)."""
+        data = c.CONTACTS_BY_KEY[key]
+        return RegionContact(
+            sort_order=sort_order,
+            role=data.role,
+            organisation=data.organisation,
+            email=data.email,
+            phone=data.phone,
+            address=data.address,
+        )
 
     def ensure_groups(self) -> None:
         titles = {region.slug: region.title for region in c.REGIONS}

@@ -75,7 +75,7 @@ class RegionData:
     intro: str
     body: list[Block]
     tags: list[str]
-    contacts: list[str]  # ContactData keys
+    contacts: list[str]  # ContactData keys: copied into the region page
     partners: list[tuple[str, str]]  # (name, url)
     criteria: list[int]
     materials: list[str] = field(default_factory=list)
@@ -346,7 +346,8 @@ MATERIALS: list[MaterialData] = [
 ]
 
 # ---------------------------------------------------------------------------
-# Contacts (roles in organisations; example.org addresses only)
+# Contacts (roles in organisations; example.org addresses only); each region
+# page holds copies of its contacts (RegionData.contacts)
 # ---------------------------------------------------------------------------
 
 CONTACTS: list[ContactData] = [
@@ -397,6 +398,7 @@ CONTACTS: list[ContactData] = [
         email="gesundheitsfoerderung@leipzig.example.org",
     ),
 ]
+CONTACTS_BY_KEY: dict[str, ContactData] = {contact.key: contact for contact in CONTACTS}
 
 # ---------------------------------------------------------------------------
 # Home page and standard pages

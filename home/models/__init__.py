@@ -5,6 +5,6 @@ Other apps import from here; this package names other apps' models only by
 
 from .base import BasePage
 from .pages import HomePage, StandardPage
-from .vocabularies import Bundesland, Contact, Schlagwort
+from .vocabularies import Bundesland, Schlagwort
 
-__all__ = ["BasePage", "Bundesland", "Contact", "HomePage", "Schlagwort", "StandardPage"]
+__all__ = ["BasePage", "Bundesland", "HomePage", "Schlagwort", "StandardPage"]

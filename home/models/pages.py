@@ -68,7 +68,7 @@ class HomePage(RoutablePageMixin, BasePage):
     @path("schlagwort/<str:slug>/", name="schlagwort")
     def schlagwort(self, request, slug: str):
         """Everything published in this language that carries one keyword."""
-        tag = get_object_or_404(Schlagwort, slug=slug)
+        tag = get_object_or_404(Schlagwort.objects.public(), slug=slug)
         groups = []
         for model_name in TAGGED_PAGE_MODELS:
             model = apps.get_model(model_name)

@@ -1,5 +1,7 @@
-"""Managed vocabularies shared by all page types: Bundesländer, contacts and the
-single Schlagwort vocabulary."""
+"""Managed vocabularies shared by all page types: Bundesländer and the single
+Schlagwort vocabulary. Only moderators change them (editorial/roles.py); a
+keyword an editor types is a proposal until a moderator approves it
+(home/moderation.py). The admin views are registered in home/wagtail_hooks.py."""
 
 from django.db import models
 from django.utils.text import slugify
@@ -7,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 # The 16 Länder with their ISO 3166-2 codes; loaded by a data migration.
 BUNDESLAENDER = [
@@ -32,10 +33,9 @@ BUNDESLAENDER = [
 ]
 
 
-@register_snippet
-class Bundesland(TranslatableMixin, index.Indexed, models.Model):
-    """A German Land. Pages refer to it for filters and facets; editors translate
-    its name for the English locale."""
+class Bundesland(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
+    """A German Land. Pages refer to it for filters and facets; moderators translate
+    its name for the English locale. Its revisions let the admin refuse a stale save."""
 
     name = models.CharField(_("Name"), max_length=100)
     code = models.CharField(_("Kürzel"), max_length=2, help_text=_("ISO-3166-2-Kürzel, z. B. TH"))
@@ -54,38 +54,30 @@ class Bundesland(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-@register_snippet
-class Contact(TranslatableMixin, index.Indexed, models.Model):
-    """A contact point (a role in an organisation, not a named private person)."""
+class SchlagwortQuerySet(models.QuerySet):
+    def public(self) -> "SchlagwortQuerySet":
+        """Approved keywords: the only ones the public sees."""
+        return self.filter(approved=True)
 
-    role = models.CharField(_("Funktion"), max_length=200)
-    organisation = models.CharField(_("Organisation"), max_length=255)
-    email = models.EmailField(_("E-Mail"), blank=True)
-    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
-    address = models.TextField(_("Anschrift"), blank=True)
-
-    panels = [
-        FieldPanel("role"),
-        FieldPanel("organisation"),
-        FieldPanel("email"),
-        FieldPanel("phone"),
-        FieldPanel("address"),
-    ]
-    search_fields = [index.SearchField("role"), index.SearchField("organisation")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("Kontakt")
-        verbose_name_plural = _("Kontakte")
-        ordering = ["organisation", "role"]
-
-    def __str__(self) -> str:
-        return f"{self.role}, {self.organisation}"
+    def proposed(self) -> "SchlagwortQuerySet":
+        return self.filter(approved=False)
 
 
-class Schlagwort(TagBase):
-    """The one keyword vocabulary used by regions, events and news."""
+class Schlagwort(RevisionMixin, TagBase):
+    """The one keyword vocabulary used by regions, events and news.
+
+    Editors may type new keywords (free tagging); such a keyword is proposed
+    (``approved`` false) and invisible to the public until a moderator approves it
+    or a page carrying it (home/moderation.py)."""
 
     free_tagging = True
+    approved = models.BooleanField(
+        _("freigegeben"),
+        default=False,
+        help_text=_("Vorgeschlagene Schlagwörter sind öffentlich nicht sichtbar."),
+    )
+
+    objects = SchlagwortQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Schlagwort")

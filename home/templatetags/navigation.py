@@ -290,11 +290,13 @@ def elided_page_range(page_obj: Any) -> list[Any]:
 
 @register.filter
 def schlagwoerter(page: Any) -> list[Any]:
-    """The Schlagwörter of a tagged page, from its (prefetched) ``tagged_items``."""
+    """The approved Schlagwörter of a tagged page, from its (prefetched) ``tagged_items``
+    (proposed ones are not public, see home/moderation.py)."""
     items = getattr(page, "tagged_items", None)
     if items is None:
         return []
-    return sorted((item.tag for item in items.all()), key=lambda tag: tag.name.lower())
+    tags = (item.tag for item in items.all() if item.tag.approved)
+    return sorted(tags, key=lambda tag: tag.name.lower())
 
 
 @register.simple_tag(takes_context=True)

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from wagtail.models import Page, PageViewRestriction
 
-from home.models import Contact
+from events.models import EventCategory
 from materials.models import Material
 from tests.editorial.site import results_page
 from tests.factories import MaterialFactory
@@ -67,22 +67,20 @@ def test_admin_api_is_read_only(editorial_site):
     assert not Page.objects.get(pk=page.pk).live
 
 
-def test_editors_edit_but_do_not_delete_vocabularies_and_materials(editorial_site):
+def test_editors_do_not_delete_vocabularies_and_materials(editorial_site):
     site = editorial_site
-    contact = Contact.objects.create(role="Koordination", organisation="Stadt Gera")
+    category = EventCategory.objects.create(name="Testkategorie", slug="testkategorie")
     material = MaterialFactory()
     editor = site.client_for("redaktion")
     assert editor.get(reverse("wagtaildocs:add_multiple")).status_code == 200
-    edit_url = reverse("wagtailsnippets_home_contact:edit", args=[contact.pk])
-    assert editor.get(edit_url).status_code == 200
-    editor.post(reverse("wagtailsnippets_home_contact:delete", args=[contact.pk]))
+    editor.post(reverse("wagtailsnippets_events_eventcategory:delete", args=[category.pk]))
     # Wagtail lets the "change" right delete documents too; regional editors only
     # add, so they can change and delete their own uploads and nobody else's.
     site.client_for("regional_innen").post(reverse("wagtaildocs:delete", args=[material.pk]))
-    assert Contact.objects.filter(pk=contact.pk).exists()
+    assert EventCategory.objects.filter(pk=category.pk).exists()
     assert Material.objects.filter(pk=material.pk).exists()
     admin = site.client_for("administration")
-    admin.post(reverse("wagtailsnippets_home_contact:delete", args=[contact.pk]))
+    admin.post(reverse("wagtailsnippets_events_eventcategory:delete", args=[category.pk]))
     admin.post(reverse("wagtaildocs:delete", args=[material.pk]))
-    assert not Contact.objects.filter(pk=contact.pk).exists()
+    assert not EventCategory.objects.filter(pk=category.pk).exists()
     assert not Material.objects.filter(pk=material.pk).exists()

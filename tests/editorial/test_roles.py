@@ -52,18 +52,18 @@ def test_undeclared_permission_is_reported_and_removed(editorial_site):
     publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
     home = editorial_site.tree.home
     GroupPagePermission.objects.create(group=redaktion, page=home, permission=publish)
-    delete_contact = Permission.objects.get(codename="delete_contact")
-    redaktion.permissions.add(delete_contact)
+    delete_bundesland = Permission.objects.get(codename="delete_bundesland")
+    redaktion.permissions.add(delete_bundesland)
 
     drift = editorial_drift()
     assert any(line.startswith("Seitenrecht entfernt: Redaktion – publish_page") for line in drift)
-    assert "Recht entfernt: Redaktion – home.delete_contact" in drift
+    assert "Recht entfernt: Redaktion – home.delete_bundesland" in drift
     # The dry run wrote nothing.
     assert GroupPagePermission.objects.filter(group=redaktion, permission=publish).exists()
 
     assert apply_editorial_setup() == drift
     assert not GroupPagePermission.objects.filter(group=redaktion, permission=publish).exists()
-    assert not redaktion.permissions.filter(pk=delete_contact.pk).exists()
+    assert not redaktion.permissions.filter(pk=delete_bundesland.pk).exists()
     assert editorial_drift() == []
 
 
@@ -88,12 +88,12 @@ def test_declared_page_rights(editorial_site):
         assert Group.objects.get(name=group).permissions.filter(codename="access_admin").exists()
     assert (
         not Group.objects.get(name=MODERATION)
-        .permissions.filter(codename="delete_contact")
+        .permissions.filter(codename="delete_bundesland")
         .exists()
     )
     assert (
         Group.objects.get(name=ADMINISTRATION)
-        .permissions.filter(codename="delete_contact")
+        .permissions.filter(codename="delete_bundesland")
         .exists()
     )
 

@@ -37,9 +37,9 @@ from wagtail.models import (
 from criteria.models import CriterionPage
 from events.models import EventPage
 from home.demo import content
-from home.models import Contact, HomePage, Schlagwort
+from home.models import HomePage, Schlagwort
 from materials.models import Material
-from regions.models import RegionPage, RegionResultsPage
+from regions.models import RegionContact, RegionPage, RegionResultsPage
 
 # Real people named in the seed pages; none of them may appear on the demo site.
 SEED_PERSON_NAMES = [
@@ -79,7 +79,7 @@ COUNTED_MODELS = [
     Group,
     Schlagwort,
     Tag,
-    Contact,
+    RegionContact,
     Site,
     PageViewRestriction,
     CollectionViewRestriction,
@@ -289,14 +289,14 @@ def test_no_real_person_is_named(demo):
         json.dumps(page.serializable_data(), default=str, ensure_ascii=False)
         for page in Page.objects.specific()
     ]
-    texts += [f"{c.role} {c.organisation} {c.email} {c.phone}" for c in Contact.objects.all()]
+    texts += [f"{c.role} {c.organisation} {c.email} {c.phone}" for c in RegionContact.objects.all()]
     texts += [m.extracted_text for m in Material.objects.all()]
     texts += [text for _status, text in demo["rendered"].values()]
     for text in texts:
         assert not PERSON_PATTERN.search(text), PERSON_PATTERN.search(text).group(0)
         for detail in SEED_CONTACT_DETAILS:
             assert detail not in text
-    for contact in Contact.objects.all():
+    for contact in RegionContact.objects.all():
         assert contact.email.endswith(".example.org")
 
 

@@ -5,10 +5,7 @@ from datetime import date
 from django.contrib.auth.models import Group
 from django.test import TestCase
 
-from wagtail.models import Locale
-
 from events.models import EventRegion
-from home.models import Contact
 from news.models import NewsRegion
 from regions.models import (
     ProcessPhase,
@@ -35,14 +32,6 @@ class RegionTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.tree = build_tree()
-        de = Locale.objects.get(language_code="de")
-        contact = Contact.objects.create(
-            locale=de,
-            role="Koordination Präventionskette",
-            organisation="Stadtverwaltung Gera",
-            email="praevention@gera.example",
-            phone="0365 000000",
-        )
         cls.public_material = MaterialFactory(title="Handlungsleitfaden Gera")
         cls.internal_material = MaterialFactory(
             title="Interne Auswertung Gera",
@@ -59,7 +48,14 @@ class RegionTests(TestCase):
             process_phase=ProcessPhase.AUFBAU,
             joined=date(2018, 5, 1),
             intro="Die kreisfreie Stadt baut eine Präventionskette auf.",
-            contacts=[RegionContact(contact=contact)],
+            contacts=[
+                RegionContact(
+                    role="Koordination Präventionskette",
+                    organisation="Stadtverwaltung Gera",
+                    email="praevention@gera.example",
+                    phone="0365 000000",
+                )
+            ],
             partners=[RegionPartner(name="Jobcenter Gera", url="https://jobcenter.example/")],
             material_links=[
                 RegionMaterial(document=cls.public_material),
