@@ -1,5 +1,7 @@
-"""A moderator's decision on one review step, wherever it is taken outside the page
-editor: the Prüfliste's buttons, its bulk approval and the dashboard panel.
+"""A moderator's decision, wherever it is taken outside the page editor: the
+Prüfliste's buttons, its bulk approval and the dashboard panel. Three kinds of
+things wait for a decision (``KINDS``): a page's review step, a new material
+and a proposed keyword; ``decide_item()`` takes any of them.
 
 ``decide()`` checks what Wagtail's own workflow-action view checks (the step is
 still open and offers this action to this user), then lets the task act, so the
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, TaskState, WorkflowState
@@ -22,6 +24,8 @@ from .models import RejectionWithoutCommentError
 
 Action = Literal["approve", "reject"]
 ACTIONS: tuple[Action, ...] = ("approve", "reject")
+Kind = Literal["page", "material", "keyword"]
+KINDS: tuple[Kind, ...] = ("page", "material", "keyword")
 
 
 class DecisionRefused(Exception):
@@ -109,3 +113,42 @@ def decision_message(decision: Decision) -> str:
             "„%(title)s“ wurde freigegeben und wird zum geplanten Zeitpunkt veröffentlicht."
         ) % {"title": title}
     return _("„%(title)s“ wurde freigegeben und ist veröffentlicht.") % {"title": title}
+
+
+def _decide_keyword(pk: int, user: AbstractBaseUser, action: Action, comment: str) -> str:
+    from home.models import Schlagwort
+    from home.moderation import approve_keyword, reject_keyword
+
+    keyword = Schlagwort.objects.filter(pk=pk).first()
+    if keyword is None:
+        raise DecisionRefused(_("Dieses Schlagwort gibt es nicht mehr."))
+    name = keyword.name
+    if action == "approve":
+        if keyword.approved:
+            raise DecisionRefused(_("„%(name)s“ ist bereits freigegeben.") % {"name": name})
+        approve_keyword(keyword, user)
+        return _("Schlagwort „%(name)s“ wurde freigegeben.") % {"name": name}
+    reject_keyword(keyword, user, comment)
+    return _("Schlagwort „%(name)s“ wurde zurückgewiesen und aus allen Seiten entfernt.") % {
+        "name": name
+    }
+
+
+def decide_item(
+    kind: Kind, pk: int, user: AbstractBaseUser, action: Action, comment: str = ""
+) -> str:
+    """Decide one waiting thing of ``kind``; returns the message for the moderator.
+
+    Raises DecisionRefused (with the reason) whatever refused it: the thing is gone
+    or decided, the user may not decide it, a rejection lacks its reason."""
+    if action not in ACTIONS or kind not in KINDS:
+        raise DecisionRefused(_("Unbekannte Entscheidung."))
+    if kind == "page":
+        return decision_message(decide(pk, user, action, comment))
+    decide_other = {"keyword": _decide_keyword}[kind]
+    try:
+        return decide_other(pk, user, action, comment.strip())
+    except PermissionDenied as error:
+        raise DecisionRefused(_("Darüber entscheidet die Moderation.")) from error
+    except ValidationError as error:
+        raise DecisionRefused(" ".join(error.messages)) from error

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -33,7 +34,7 @@ from wagtail.models import (
     WorkflowState,
 )
 
-from .decisions import ACTIONS, DecisionRefused, decide, decision_message
+from .decisions import ACTIONS, KINDS, DecisionRefused, decide_item
 from .states import PageState, page_state
 from .translations import save_translation_draft, start_or_resume_workflow
 from .wagtail_hooks_permissions import synced_translation
@@ -101,6 +102,14 @@ class ReviewRow:
     task_state_id: int | None
     can_decide: bool
     locale: str
+
+    @property
+    def decision_item(self) -> str:
+        return f"page:{self.task_state_id}"
+
+    @property
+    def decision_key(self) -> str:
+        return f"page-{self.task_state_id}"
 
 
 def _page_content_type() -> ContentType:
@@ -190,6 +199,37 @@ def my_submissions(user: AbstractBaseUser, limit: int = 50) -> list[ReviewRow]:
     return _rows(items, user, with_actions=False)
 
 
+@dataclass
+class KeywordRow:
+    keyword: Any
+    pages: list[str]
+
+    @property
+    def decision_item(self) -> str:
+        return f"keyword:{self.keyword.pk}"
+
+    @property
+    def decision_key(self) -> str:
+        return f"keyword-{self.keyword.pk}"
+
+
+def keyword_rows(user: AbstractBaseUser) -> list[KeywordRow]:
+    """Proposed keywords ``user`` may decide, with the pages that use them (one
+    query per tagged page type)."""
+    from home.moderation import TAGGED_PAGE_MODELS, pending_keywords
+
+    keywords = list(pending_keywords(user))
+    pages: dict[int, list[str]] = {keyword.pk: [] for keyword in keywords}
+    for label in TAGGED_PAGE_MODELS:
+        model = apps.get_model(label)
+        used = model.objects.filter(tagged_items__tag__in=keywords).values_list(
+            "tagged_items__tag_id", "title"
+        )
+        for keyword_id, title in used:
+            pages[keyword_id].append(title)
+    return [KeywordRow(keyword, sorted(pages[keyword.pk])) for keyword in keywords]
+
+
 class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
     """`/admin/pruefliste/`: for moderators everything awaiting their review; for
     everyone their own submissions and what became of them."""
@@ -207,6 +247,7 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
         reviewer = is_reviewer(user)
         context["is_reviewer"] = reviewer
         context["review_rows"] = awaiting_review(user) if reviewer else []
+        context["keyword_rows"] = keyword_rows(user)
         context["submission_rows"] = my_submissions(user)
         context["decide_url"] = reverse("editorial_decide")
         context["next"] = self.request.get_full_path()
@@ -215,10 +256,11 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
 
 class DecideView(View):
     """`/admin/pruefliste/entscheiden/` (POST): the Prüfliste's and the dashboard's
-    buttons. ``approve=<id>`` or ``reject=<id>`` (with ``comment-<id>``) decide one
-    review step; ``bulk_approve`` approves every step named in ``selected``. Each
-    decision is taken by editorial.decisions.decide(); a refused one is reported
-    and the others still happen. Malformed input is a 400."""
+    buttons. ``approve=<kind>:<id>`` or ``reject=<kind>:<id>`` (with
+    ``comment-<kind>-<id>``) decide one waiting thing (a page's review step, a
+    material, a keyword: editorial.decisions.KINDS); ``bulk_approve`` approves
+    everything named in ``selected``. A refused decision is reported and the others
+    still happen. Malformed input is a 400."""
 
     http_method_names = ["post"]
 
@@ -226,30 +268,38 @@ class DecideView(View):
         decisions = self.requested_decisions(request)
         if decisions is None:
             return HttpResponseBadRequest(
-                _("Ungültige Anfrage: Wählen Sie „Freigeben“ oder „Zurückweisen“ für eine Seite.")
+                _("Ungültige Anfrage: „Freigeben“ oder „Zurückweisen“ für einen Eintrag wählen.")
             )
         if not decisions:
-            messages.warning(request, _("Bitte wählen Sie mindestens eine Seite aus."))
-        for task_state_id, action in decisions:
-            comment = request.POST.get(f"comment-{task_state_id}", "")
+            messages.warning(request, _("Bitte wählen Sie mindestens einen Eintrag aus."))
+        for kind, pk, action in decisions:
+            comment = request.POST.get(f"comment-{kind}-{pk}", "")
             try:
-                decision = decide(task_state_id, request.user, action, comment)
+                message = decide_item(kind, pk, request.user, action, comment)
             except DecisionRefused as refusal:
                 messages.error(request, str(refusal))
                 continue
-            messages.success(request, decision_message(decision))
+            messages.success(request, message)
         return redirect(self.next_url(request))
 
     @staticmethod
-    def requested_decisions(request: HttpRequest) -> list[tuple[int, str]] | None:
-        """[(task state id, action)], or None if the request names no valid decision."""
+    def parse_item(value: str) -> tuple[str, int]:
+        """ "page:12" -> ("page", 12); ValueError for anything else."""
+        kind, _sep, pk = value.partition(":")
+        if kind not in KINDS:
+            raise ValueError(value)
+        return kind, int(pk)
+
+    @classmethod
+    def requested_decisions(cls, request: HttpRequest) -> list[tuple[str, int, str]] | None:
+        """[(kind, id, action)], or None if the request names no valid decision."""
         try:
             if "bulk_approve" in request.POST:
-                ids = [int(value) for value in request.POST.getlist("selected")]
-                return [(pk, "approve") for pk in dict.fromkeys(ids)]
+                items = [cls.parse_item(value) for value in request.POST.getlist("selected")]
+                return [(kind, pk, "approve") for kind, pk in dict.fromkeys(items)]
             for action in ACTIONS:
                 if action in request.POST:
-                    return [(int(request.POST[action]), action)]
+                    return [(*cls.parse_item(request.POST[action]), action)]
         except (TypeError, ValueError):
             return None
         return None

@@ -10,6 +10,7 @@ from django.test import TestCase
 
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
+from home.models import Schlagwort
 from tests.factories import NewsPageFactory, StandardPageFactory
 from tests.helpers import page_text
 
@@ -130,7 +131,7 @@ class PruefListeDecisionTests(TestCase):
         page = StandardPageFactory(parent=self.tree.home, title="Satzung", live=False)
         task_state = self.submit(page)
         form = self.open_list()
-        comment_field = f"comment-{task_state.pk}"
+        comment_field = f"comment-page-{task_state.pk}"
         self.assertIn(comment_field, form.textareas)
         name, value = button(form, "Zurückweisen", "")
         response = self.post(form, {name: value, comment_field: "Quelle fehlt."})
@@ -147,7 +148,7 @@ class PruefListeDecisionTests(TestCase):
         task_state = self.submit(page)
         form = self.open_list()
         name, value = button(form, "Zurückweisen", "")
-        response = self.post(form, {name: value, f"comment-{task_state.pk}": "   "})
+        response = self.post(form, {name: value, f"comment-page-{task_state.pk}": "   "})
         task_state.refresh_from_db()
         self.assertEqual(task_state.status, TaskState.STATUS_IN_PROGRESS)
         self.assertIn("Bitte begründen Sie die Zurückweisung", page_text(response))
@@ -159,9 +160,9 @@ class PruefListeDecisionTests(TestCase):
         ]
         states = [self.submit(page) for page in pages]
         form = self.open_list()
-        self.assertEqual(sorted(form.checkboxes), sorted(str(s.pk) for s in states))
+        self.assertEqual(sorted(form.checkboxes), sorted(f"page:{s.pk}" for s in states))
         name, value = button(form, "Ausgewählte freigeben", "")
-        selected = [str(states[0].pk), str(states[2].pk)]
+        selected = [f"page:{states[0].pk}", f"page:{states[2].pk}"]
         self.client.post(form.action, {**form.fields, name: value, "selected": selected})
         live = [type(p).objects.get(pk=p.pk).live for p in pages]
         self.assertEqual(live, [True, False, True])
@@ -172,7 +173,7 @@ class PruefListeDecisionTests(TestCase):
         form = self.open_list()
         name, value = button(form, "Ausgewählte freigeben", "")
         response = self.post(form, {name: value})
-        self.assertIn("Bitte wählen Sie mindestens eine Seite aus.", page_text(response))
+        self.assertIn("Bitte wählen Sie mindestens einen Eintrag aus.", page_text(response))
         page.refresh_from_db()
         self.assertFalse(page.live)
 
@@ -192,9 +193,9 @@ class PruefListeDecisionTests(TestCase):
         task_state = self.submit(page)
         self.client.force_login(self.team["redaktion"])
         listing = self.client.get("/admin/pruefliste/")
-        self.assertNotContains(listing, f'name="approve" value="{task_state.pk}"')
+        self.assertNotContains(listing, f'name="approve" value="page:{task_state.pk}"')
         response = self.client.post(
-            "/admin/pruefliste/entscheiden/", {"approve": task_state.pk}, follow=True
+            "/admin/pruefliste/entscheiden/", {"approve": f"page:{task_state.pk}"}, follow=True
         )
         self.assertIn("nicht entscheiden", page_text(response))
         page.refresh_from_db()
@@ -202,7 +203,15 @@ class PruefListeDecisionTests(TestCase):
 
     def test_malformed_requests_are_400(self):
         self.client.force_login(self.team["moderation"])
-        for data in ({}, {"approve": "abc"}, {"bulk_approve": "1", "selected": "x"}):
+        malformed = (
+            {},
+            {"approve": "abc"},
+            {"approve": "12"},
+            {"approve": "user:12"},
+            {"reject": "page:x"},
+            {"bulk_approve": "1", "selected": "x"},
+        )
+        for data in malformed:
             with self.subTest(data=data):
                 response = self.client.post("/admin/pruefliste/entscheiden/", data)
                 self.assertEqual(response.status_code, 400)
@@ -211,7 +220,7 @@ class PruefListeDecisionTests(TestCase):
     def test_unknown_task_state(self):
         self.client.force_login(self.team["moderation"])
         response = self.client.post(
-            "/admin/pruefliste/entscheiden/", {"approve": 987654}, follow=True
+            "/admin/pruefliste/entscheiden/", {"approve": "page:987654"}, follow=True
         )
         self.assertIn("Diese Prüfung gibt es nicht mehr.", page_text(response))
 
@@ -221,7 +230,7 @@ class PruefListeDecisionTests(TestCase):
         self.client.force_login(self.team["moderation"])
         response = self.client.post(
             "/admin/pruefliste/entscheiden/",
-            {"approve": task_state.pk, "next": "https://evil.example.org/"},
+            {"approve": f"page:{task_state.pk}", "next": "https://evil.example.org/"},
         )
         self.assertEqual(response["Location"], "/admin/pruefliste/")
 
@@ -255,3 +264,71 @@ class DashboardTests(TestCase):
 
     def post_and_follow(self, form, data):
         return self.client.post(form.action, {**form.fields, **data}, follow=True)
+
+
+class KeywordDecisionTests(TestCase):
+    """Proposed keywords wait in the Prüfliste beside the pages."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = ui_site()
+        cls.team = ui_team()
+        cls.news = NewsPageFactory(parent=cls.tree.news, title="Werkstatt Quartier", live=False)
+        cls.keyword = Schlagwort.objects.create(name="Quartiersarbeit", approved=False)
+        cls.news.tags.add(cls.keyword)
+        cls.news.save()
+
+    def open_list(self):
+        self.client.force_login(self.team["moderation"])
+        return read_form(self.client.get("/admin/pruefliste/"), LIST_FORM)
+
+    def test_listed_with_the_pages_that_use_it(self):
+        self.client.force_login(self.team["moderation"])
+        text = page_text(self.client.get("/admin/pruefliste/"))
+        self.assertIn("Neue Schlagwörter", text)
+        self.assertIn("Quartiersarbeit", text)
+        self.assertIn("Werkstatt Quartier", text)
+
+    def test_approve(self):
+        form = self.open_list()
+        response = self.client.post(
+            form.action, {**form.fields, **dict([button(form, "Freigeben", "Quartiersarbeit")])},
+            follow=True,
+        )  # fmt: skip
+        self.keyword.refresh_from_db()
+        self.assertTrue(self.keyword.approved)
+        self.assertIn("Schlagwort „Quartiersarbeit“ wurde freigegeben.", page_text(response))
+
+    def test_reject_needs_a_reason_then_removes_it(self):
+        form = self.open_list()
+        item = f"keyword:{self.keyword.pk}"
+        field = f"comment-keyword-{self.keyword.pk}"
+        self.assertIn(field, form.textareas)
+        response = self.client.post(form.action, {**form.fields, "reject": item}, follow=True)
+        self.assertIn("Bitte begründen Sie die Zurückweisung.", page_text(response))
+        self.assertTrue(Schlagwort.objects.filter(pk=self.keyword.pk).exists())
+        self.client.post(form.action, {**form.fields, "reject": item, field: "Gibt es schon."})
+        self.assertFalse(Schlagwort.objects.filter(pk=self.keyword.pk).exists())
+        self.assertFalse(self.news.tags.exists())
+
+    def test_editor_cannot_decide(self):
+        self.client.force_login(self.team["redaktion"])
+        self.assertNotIn("Quartiersarbeit", page_text(self.client.get("/admin/pruefliste/")))
+        response = self.client.post(
+            "/admin/pruefliste/entscheiden/", {"approve": f"keyword:{self.keyword.pk}"}, follow=True
+        )
+        self.assertIn("Darüber entscheidet die Moderation.", page_text(response))
+        self.keyword.refresh_from_db()
+        self.assertFalse(self.keyword.approved)
+
+    def test_bulk_approve_pages_and_keywords(self):
+        page = StandardPageFactory(parent=self.tree.home, title="Leitbild", live=False)
+        task_state = ui_submit(page, self.team["redaktion"])
+        form = self.open_list()
+        selected = [f"page:{task_state.pk}", f"keyword:{self.keyword.pk}"]
+        self.assertEqual(sorted(form.checkboxes), sorted(selected))
+        self.client.post(form.action, {**form.fields, "bulk_approve": "1", "selected": selected})
+        page.refresh_from_db()
+        self.keyword.refresh_from_db()
+        self.assertTrue(page.live)
+        self.assertTrue(self.keyword.approved)
