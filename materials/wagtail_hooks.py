@@ -52,11 +52,14 @@ class MaterialPermissionPolicy(CollectionOwnershipPermissionPolicy):
         )
 
 
+# exact_class: wins over the policy wagtail.documents registers in its ready(),
+# which may run after this module is imported (hooks load during app set-up).
 register_permission_policy(
     Material,
     MaterialPermissionPolicy(
         Material, auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"
     ),
+    exact_class=True,
 )
 
 

@@ -265,9 +265,7 @@ def test_approving_a_page_in_the_workflow_approves_its_pending_materials(editori
     event.refresh_from_db()
     task_state = event.current_workflow_task_state
     response = site.client_for("moderation").post(
-        reverse(
-            "wagtailadmin_pages:workflow_action", args=[event.pk, "approve", task_state.pk]
-        ),
+        reverse("wagtailadmin_pages:workflow_action", args=[event.pk, "approve", task_state.pk]),
         {"comment": ""},
     )
     assert response.status_code in (200, 302)
