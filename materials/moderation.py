@@ -62,8 +62,11 @@ def _decide(material: Material, user, state: str, comment: str = "") -> Material
     if not can_moderate_materials(user):
         raise PermissionDenied(_("Nur die Moderation gibt Materialien frei."))
     with transaction.atomic():
-        # Lock the row: two moderators deciding at once give one decision.
+        # Lock the row: of two moderators deciding the same at once, one decides.
         locked = Material.objects.select_for_update().get(pk=material.pk)
+        if locked.review_state == state and locked.review_comment == comment:
+            material.refresh_from_db()
+            return material  # decided already: no second decision, no second mail
         locked.mark_reviewed(user, state, comment)
         locked.save()
     material.refresh_from_db()

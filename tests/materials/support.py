@@ -6,8 +6,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from wagtail.models import Locale
+
 from events.models import EventMaterial, EventPage
 from materials.models import Material
+from search.query import SearchParams, get_engine
 from tests.factories import EventPageFactory, make_pdf
 from tests.factories.pages import publish
 
@@ -67,6 +70,13 @@ def found(client: Client, word: str, material: Material) -> bool:
     response = client.get("/de/suche/", {"q": word})
     assert response.status_code == 200
     return material.url in response.content.decode()
+
+
+def engine_hit(word: str, material: Material) -> bool:
+    """Whether the search engine itself (before the hits are re-checked) counts
+    ``material`` among the hits for ``word``."""
+    result = get_engine().search(SearchParams(query=word, locale=Locale.get_default()))
+    return ("material", material.pk) in result.keys
 
 
 def suggested(client: Client, prefix: str, material: Material) -> bool:

@@ -73,6 +73,17 @@ def test_default_collection(editorial_site, role, expected):
     assert default_collection(editorial_site.users[role]).name == expected
 
 
+def test_materialien_is_the_default_also_beside_older_collections(site_tree):
+    """A site that had collections before apply_editorial created "Materialien"."""
+    from django.contrib.auth import get_user_model
+
+    Collection.get_first_root_node().add_child(name="Archiv")
+    apply_editorial_setup()
+    user = get_user_model().objects.create_user("r", "r@example.org", "x")
+    user.groups.add(Group.objects.get(name="Redaktion"))
+    assert default_collection(user).name == "Materialien"
+
+
 def test_the_add_view_preselects_materialien(editorial_site):
     client = editorial_site.client_for("redaktion")
     assert form_collection(client) == materials_collection(create=False).pk

@@ -24,6 +24,7 @@ from tests.factories import MaterialFactory
 from tests.materials.support import (
     downloads,
     edit_data,
+    engine_hit,
     event_linking,
     found,
     listed,
@@ -51,12 +52,13 @@ def public_view(material: Material) -> dict[str, bool]:
     return {
         "download": downloads(anonymous, material),
         "search": found(anonymous, WORD, material),
+        "engine": engine_hit(WORD, material),
         "suggestion": suggested(anonymous, TITLE[:9], material),
         "listing": listed(anonymous, material.event),
     }
 
 
-ALL_PUBLIC = {"download": True, "search": True, "suggestion": True, "listing": True}
+ALL_PUBLIC = {"download": True, "search": True, "engine": True, "suggestion": True, "listing": True}
 NOTHING_PUBLIC = dict.fromkeys(ALL_PUBLIC, False)
 
 
@@ -149,6 +151,7 @@ def test_a_new_file_for_an_approved_material_waits_for_review(editorial_site):
     assert response.status_code == 302
     material.refresh_from_db()
     assert material.review_state == ReviewState.PENDING
+    assert material.submitted_by == editorial_site.users["redaktion"]  # told of the decision
     assert public_view(material) == NOTHING_PUBLIC
 
 
@@ -231,10 +234,13 @@ def test_unknown_material_gives_404(editorial_site):
 
 def test_pending_materials_oldest_first(editorial_site):
     client = editorial_site.client_for("redaktion")
-    first = upload(client, "Erstes Material", "eins")
-    second = upload(client, "Zweites Material", "zwei")
-    Material.objects.filter(pk=second.pk).update(submitted_at=first.submitted_at.replace(year=2020))
-    assert list(pending_materials(editorial_site.users["moderation"])) == [second, first]
+    materials = [upload(client, f"Material {n}", f"Text {n}") for n in range(3)]
+    for material, year in zip(materials, (2022, 2020, 2021), strict=True):
+        Material.objects.filter(pk=material.pk).update(
+            submitted_at=material.submitted_at.replace(year=year)
+        )
+    expected = [materials[1], materials[2], materials[0]]
+    assert list(pending_materials(editorial_site.users["moderation"])) == expected
 
 
 def test_a_failing_mail_server_does_not_undo_the_decision(editorial_site, pending, settings):
@@ -242,6 +248,15 @@ def test_a_failing_mail_server_does_not_undo_the_decision(editorial_site, pendin
     approve_material(pending, editorial_site.users["moderation"])
     pending.refresh_from_db()
     assert pending.review_state == ReviewState.APPROVED
+
+
+def test_a_second_identical_decision_changes_nothing(editorial_site, pending):
+    moderators = editorial_site.users["moderation"], editorial_site.users["administration"]
+    approve_material(pending, moderators[0])
+    approve_material(pending, moderators[1])
+    pending.refresh_from_db()
+    assert pending.reviewed_by == moderators[0]
+    assert len(mail.outbox) == 1
 
 
 class BrokenBackend:
