@@ -7,7 +7,7 @@ managed group that is not declared here. Change rights here, not in the admin.
 - Redaktion: Seiten anlegen und bearbeiten, nie veröffentlichen; Materialien und
   Bilder anlegen, bearbeiten, auswählen; Vokabulare anlegen, bearbeiten; übersetzen.
 - Regionale Redaktion <Region>: Seiten wie die Redaktion, aber nur im Teilbaum
-  der eigenen Region; eigene Materialien hochladen; Vokabulare pflegen.
+  der eigenen Region; Materialien nur in der Sammlung der Region; Vokabulare pflegen.
 - Moderation: zusätzlich veröffentlichen (freigeben), zurückziehen, sperren.
 - Administration: alles, auch löschen und Benutzerkonten.
 """
@@ -64,8 +64,10 @@ class Role:
 
     ``page_permissions`` are wagtailcore codenames granted on ``page_scope``;
     ``collection_permissions`` ("app_label.codename") are granted on the root
-    collection; ``model_permissions`` ("app_label.codename") are plain Django
-    permissions (admin access, snippets, translations, users)."""
+    collection, ``region_collection_permissions`` on the region's collection
+    ("Regionen" › <Region>, regional roles); ``model_permissions``
+    ("app_label.codename") are plain Django permissions (admin access, snippets,
+    translations, users)."""
 
     name: str
     description: str
@@ -73,6 +75,7 @@ class Role:
     page_permissions: tuple[str, ...]
     collection_permissions: tuple[str, ...]
     model_permissions: tuple[str, ...]
+    region_collection_permissions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,12 +129,13 @@ MEDIA_EDIT = (
     "wagtailimages.change_image",
     "wagtailimages.choose_image",
 )
-# Adding lets regional editors upload and then edit their own files only.
-MEDIA_ADD_OWN = (
+# Regional editors: images as everyone (adding lets them edit their own only);
+# materials only in their region's collection, where they edit all of them.
+MEDIA_ADD_OWN = ("wagtailimages.add_image", "wagtailimages.choose_image")
+MATERIALS_REGION = (
     "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
-    "wagtailimages.add_image",
-    "wagtailimages.choose_image",
 )
 MEDIA_ALL = MEDIA_EDIT + (
     "wagtaildocs.delete_document",
@@ -184,6 +188,7 @@ REGIONAL_ROLE = Role(
     description="Wie die Redaktion, aber nur im Teilbaum der eigenen Region.",
     page_scope="region",
     page_permissions=EDIT_PAGES,
+    region_collection_permissions=MATERIALS_REGION,
     collection_permissions=MEDIA_ADD_OWN,
     model_permissions=ACCESS_ADMIN + VOCABULARY_EDIT,
 )

@@ -24,9 +24,12 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from materials.collections import MATERIALS_COLLECTION, REGIONS_COLLECTION, child_collection
+
 from .models import ModerationTask
 from .roles import (
     REGION_SOURCE_LANGUAGE,
+    REGIONAL_GROUP_PREFIX,
     REGIONAL_ROLE,
     RETIRED_GROUP_NAMES,
     RETIRED_WORKFLOW_NAMES,
@@ -131,35 +134,67 @@ class _Applier:
                     f"Seitenrecht ergänzt: {group.name} – {codename} auf {_page_label(page)}"
                 )
 
-    def collection_permissions(self, group: Group, wanted_labels: tuple[str, ...]) -> None:
-        wanted = {_permission(label).pk: label for label in wanted_labels}
+    def collection(self, parent: Collection, name: str) -> Collection:
+        existing = child_collection(parent, name, create=False)
+        if existing is not None:
+            return existing
+        self.changes.append(f"Sammlung angelegt: {name}")
+        return child_collection(parent, name)
+
+    def region_collection(self, role: Role) -> Collection | None:
+        """ "Regionen" › <Region> for a regional role (named after its German title)."""
+        if not role.region_collection_permissions:
+            return None
+        regions = self.collection(self.root_collection, REGIONS_COLLECTION)
+        return self.collection(regions, role.name.removeprefix(REGIONAL_GROUP_PREFIX))
+
+    def collection_permissions(
+        self,
+        group: Group,
+        wanted_labels: tuple[str, ...],
+        region: Collection | None = None,
+        region_labels: tuple[str, ...] = (),
+    ) -> None:
+        """``wanted_labels`` on the root collection, ``region_labels`` on ``region``."""
+        wanted = {(self.root_collection, label) for label in wanted_labels}
+        if region is not None:
+            wanted |= {(region, label) for label in region_labels}
+        wanted_keys = {(c.pk, _permission(label).pk): (c, label) for c, label in wanted}
         have = set()
         for gcp in GroupCollectionPermission.objects.filter(group=group).select_related(
             "collection", "permission__content_type"
         ):
-            if gcp.collection_id == self.root_collection.pk and gcp.permission_id in wanted:
-                have.add(gcp.permission_id)
+            key = (gcp.collection_id, gcp.permission_id)
+            if key in wanted_keys:
+                have.add(key)
                 continue
             gcp.delete()
             self.changes.append(
                 f"Sammlungsrecht entfernt: {group.name} – {_label(gcp.permission)} "
                 f"auf „{gcp.collection.name}“"
             )
-        for perm_id, label in sorted(wanted.items(), key=lambda item: item[1]):
-            if perm_id in have:
+        for key, (collection, label) in sorted(
+            wanted_keys.items(), key=lambda item: (item[1][0].path, item[1][1])
+        ):
+            if key in have:
                 continue
             GroupCollectionPermission.objects.create(
-                group=group, collection=self.root_collection, permission_id=perm_id
+                group=group, collection=collection, permission_id=key[1]
             )
             self.changes.append(
-                f"Sammlungsrecht ergänzt: {group.name} – {label} auf „{self.root_collection.name}“"
+                f"Sammlungsrecht ergänzt: {group.name} – {label} auf „{collection.name}“"
             )
 
     def role(self, role: Role, pages: list[Page]) -> Group:
         group = self.group(role.name)
         self.model_permissions(group, role.model_permissions)
         self.page_permissions(group, role.page_permissions, pages)
-        self.collection_permissions(group, role.collection_permissions)
+        self.collection_permissions(
+            group,
+            role.collection_permissions,
+            self.region_collection(role),
+            role.region_collection_permissions,
+        )
         return group
 
     def strip(self, group: Group) -> None:
@@ -240,6 +275,8 @@ class _Applier:
     # -- all -----------------------------------------------------------------
 
     def run(self) -> list[str]:
+        # The default collection of uploads (materials/collections.py).
+        self.collection(self.root_collection, MATERIALS_COLLECTION)
         managed = set()
         for role, pages in declared_roles():
             managed.add(self.role(role, pages).name)

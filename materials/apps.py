@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MaterialsConfig(AppConfig):
     name = "materials"
     verbose_name = _("Materialien")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

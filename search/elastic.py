@@ -5,9 +5,10 @@ built with elasticsearch.dsl, with the facets as aggregations.
   catch-all, analysed in German (search/backends/elasticsearch.py); a phrase
   match on the title ranks an exact title first.
 * Filters (never scored): pages of the active language that are live, not past
-  their expiry date and not below a view-restricted page; materials outside
-  view-restricted collections. Restricted paths are read from the database on
-  every search, so a new restriction applies at once, without re-indexing.
+  their expiry date and not below a view-restricted page; materials approved by
+  a moderator (``gk_live``) and outside view-restricted collections. Restricted
+  paths are read from the database on every search, so a new restriction applies
+  at once, without re-indexing.
 * Facets: ``post_filter`` narrows the hits; each aggregation is filtered by the
   *other* active facets (as the database engine counts them).
 * The hits shown are loaded from the database and checked again
@@ -84,7 +85,7 @@ def visibility_filter(locale: Locale, page_paths: list[str], collection_paths: l
     )
     materials = Q(
         "bool",
-        filter=[Q("term", gk_model="material")],
+        filter=[Q("term", gk_model="material"), Q("term", gk_live=True)],
         must_not=[Q("prefix", gk_path=path) for path in collection_paths],
     )
     return Q("bool", should=[pages, materials], minimum_should_match=1)

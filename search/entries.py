@@ -17,7 +17,7 @@ from django.db.models.functions import ExtractYear
 
 from wagtail.models import Page
 
-from materials.models import Material
+from materials.models import Material, ReviewState
 
 from .facets import tag_through_models
 from .models import SearchEntry
@@ -78,15 +78,28 @@ def page_facts(pks) -> list[tuple]:
 
 
 def material_facts(pks) -> list[tuple]:
-    """FACT_COLUMNS of the materials ``pks`` (language-neutral, always live)."""
+    """FACT_COLUMNS of the materials ``pks`` (language-neutral; "live" when a
+    moderator has approved the file)."""
     rows = (
         Material.objects.filter(pk__in=pks)
         .annotate(_year=ExtractYear("created_at"))
-        .values_list("pk", "collection_id", "_year", "title")
+        .values_list("pk", "review_state", "collection_id", "_year", "title")
     )
     return [
-        (pk, True, None, True, None, "", collection_id, None, year, "", title)
-        for pk, collection_id, year, title in rows
+        (
+            pk,
+            True,
+            None,
+            state == ReviewState.APPROVED,
+            None,
+            "",
+            collection_id,
+            None,
+            year,
+            "",
+            title,
+        )
+        for pk, state, collection_id, year, title in rows
     ]
 
 

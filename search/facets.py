@@ -157,7 +157,7 @@ def facet_document(obj) -> dict:
             "gk_kind": "material",
             "gk_locale": "",  # materials are language-neutral
             "gk_path": obj.collection.path,
-            "gk_live": True,
+            "gk_live": obj.is_approved,  # approved by a moderator
             "gk_expire_at": None,
             "gk_bundesland": _material_bundesland(obj),
             "gk_tags": [],

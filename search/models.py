@@ -25,7 +25,8 @@ class SearchEntry(models.Model):
     object_id = models.IntegerField()
     is_material = models.BooleanField()
     # Pages: their language, status and place in the tree (view restrictions are
-    # path prefixes). Materials are language-neutral and live in a collection.
+    # path prefixes). Materials are language-neutral and live in a collection;
+    # "live" is their review state: true once a moderator approved the file.
     locale_id = models.IntegerField(null=True)
     live = models.BooleanField(default=True)
     expire_at = models.DateTimeField(null=True)

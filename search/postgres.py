@@ -11,7 +11,8 @@ Ranking only the title matches when there are enough of them keeps a common
 word fast (bench/search.py: "Kommunen" matches 43 % of 100,000 items).
 
 Privacy at query time: live, not expired, the requested language, no view
-restriction on the page or an ancestor, no restricted collection. The hits are
+restriction on the page or an ancestor; materials approved ("live") and in no
+restricted collection. The hits are
 re-checked against the real tables when they are loaded (search.query.load_hits)."""
 
 from __future__ import annotations
@@ -62,7 +63,9 @@ def visible_entries(locale):
     )
     pages &= ~_under(restricted_pages)
     private_collections = Collection.objects.filter(_under(restricted_collection_paths()))
-    materials = Q(is_material=True) & ~Q(collection_id__in=private_collections.values("pk"))
+    materials = Q(is_material=True, live=True) & ~Q(
+        collection_id__in=private_collections.values("pk")
+    )
     return SearchEntry.objects.filter(pages | materials)
 
 

@@ -96,7 +96,8 @@ def public_pages(locale: Locale):
 
 
 def public_materials():
-    """Materials outside view-restricted collections (any language)."""
+    """Materials approved by a moderator and outside view-restricted collections
+    (any language)."""
     return Material.objects.public()
 
 

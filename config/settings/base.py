@@ -153,6 +153,8 @@ WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_SITE_NAME = "Gesunde Kommune"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "materials.Material"
+# Every upload form: default collection and review state (materials/forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "materials.forms.MaterialForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents are always served through Django, so collection privacy is enforced.

@@ -43,7 +43,7 @@ from events.models import (
     EventPage,
     EventRegion,
 )
-from materials.models import Material
+from materials.models import Material, ReviewState
 from news.models import NewsIndexPage, NewsPage, NewsRegion
 from regions.models import (
     RegionContact,
@@ -473,6 +473,7 @@ class DemoBuilder:
                 kind=data.kind,
                 description=data.description,
                 collection=internal if data.internal else public,
+                review_state=ReviewState.APPROVED,  # the demo's materials are reviewed
             )
             material.file.save(data.filename, ContentFile(pdf), save=False)
             material._set_document_file_metadata()

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Collection, CollectionViewRestriction
 
-from materials.models import Material, MaterialKind
+from materials.models import Material, MaterialKind, ReviewState
 
 
 def make_pdf(text: str) -> bytes:
@@ -52,6 +52,8 @@ class MaterialFactory(DjangoModelFactory):
     file = factory.LazyAttribute(
         lambda o: ContentFile(make_pdf(o.title), name=f"{slugify(o.title)}.pdf")
     )
+    # Approved unless a test says otherwise (uploads through the admin are moderated).
+    review_state = ReviewState.APPROVED
 
     class Meta:
         model = Material
