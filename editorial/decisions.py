@@ -134,6 +134,26 @@ def _decide_keyword(pk: int, user: AbstractBaseUser, action: Action, comment: st
     }
 
 
+def _decide_material(pk: int, user: AbstractBaseUser, action: Action, comment: str) -> str:
+    from materials.models import Material, ReviewState
+    from materials.moderation import approve_material, reject_material
+
+    material = Material.objects.filter(pk=pk).first()
+    if material is None:
+        raise DecisionRefused(_("Dieses Material gibt es nicht mehr."))
+    if material.review_state != ReviewState.PENDING:
+        raise DecisionRefused(
+            _("„%(title)s“ wurde bereits entschieden.") % {"title": material.title}
+        )
+    if action == "approve":
+        approve_material(material, user)
+        return _("Material „%(title)s“ wurde freigegeben.") % {"title": material.title}
+    reject_material(material, user, comment)
+    return _(
+        "Material „%(title)s“ wurde zurückgewiesen; die einreichende Person wird benachrichtigt."
+    ) % {"title": material.title}
+
+
 def decide_item(
     kind: Kind, pk: int, user: AbstractBaseUser, action: Action, comment: str = ""
 ) -> str:
@@ -145,7 +165,7 @@ def decide_item(
         raise DecisionRefused(_("Unbekannte Entscheidung."))
     if kind == "page":
         return decision_message(decide(pk, user, action, comment))
-    decide_other = {"keyword": _decide_keyword}[kind]
+    decide_other = {"keyword": _decide_keyword, "material": _decide_material}[kind]
     try:
         return decide_other(pk, user, action, comment.strip())
     except PermissionDenied as error:

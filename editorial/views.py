@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
@@ -200,6 +201,44 @@ def my_submissions(user: AbstractBaseUser, limit: int = 50) -> list[ReviewRow]:
 
 
 @dataclass
+class MaterialRow:
+    material: Any
+    author: str
+    submitted_at: dt.datetime | None
+    age: str
+    review_url: str
+
+    @property
+    def decision_item(self) -> str:
+        return f"material:{self.material.pk}"
+
+    @property
+    def decision_key(self) -> str:
+        return f"material-{self.material.pk}"
+
+
+def material_rows(user: AbstractBaseUser, next_url: str = "") -> list[MaterialRow]:
+    """New or replaced materials ``user`` may decide, longest waiting first."""
+    from materials.moderation import pending_materials
+
+    now = timezone.now()
+    query = "?" + urlencode({"next": next_url}) if next_url else ""
+    rows = []
+    for material in pending_materials(user):
+        submitted_at = material.submitted_at or material.created_at
+        rows.append(
+            MaterialRow(
+                material=material,
+                author=user_label(material.submitted_by or material.uploaded_by_user),
+                submitted_at=submitted_at,
+                age=age_label(submitted_at, now) if submitted_at else "",
+                review_url=reverse("materials_review", args=(material.pk,)) + query,
+            )
+        )
+    return rows
+
+
+@dataclass
 class KeywordRow:
     keyword: Any
     pages: list[str]
@@ -248,6 +287,7 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
         context["is_reviewer"] = reviewer
         context["review_rows"] = awaiting_review(user) if reviewer else []
         context["keyword_rows"] = keyword_rows(user)
+        context["material_rows"] = material_rows(user, self.request.get_full_path())
         context["submission_rows"] = my_submissions(user)
         context["decide_url"] = reverse("editorial_decide")
         context["next"] = self.request.get_full_path()

@@ -11,8 +11,10 @@ from django.test import TestCase
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from home.models import Schlagwort
+from materials.models import ReviewState
 from tests.factories import NewsPageFactory, StandardPageFactory
 from tests.helpers import page_text
+from tests.materials.support import upload
 
 from .ui_support import ui_site, ui_submit, ui_team
 
@@ -299,6 +301,13 @@ class KeywordDecisionTests(TestCase):
         self.assertTrue(self.keyword.approved)
         self.assertIn("Schlagwort „Quartiersarbeit“ wurde freigegeben.", page_text(response))
 
+    def test_second_approval_says_so(self):
+        form = self.open_list()
+        data = {**form.fields, "approve": f"keyword:{self.keyword.pk}"}
+        self.client.post(form.action, data)
+        response = self.client.post(form.action, data, follow=True)
+        self.assertIn("„Quartiersarbeit“ ist bereits freigegeben.", page_text(response))
+
     def test_reject_needs_a_reason_then_removes_it(self):
         form = self.open_list()
         item = f"keyword:{self.keyword.pk}"
@@ -332,3 +341,74 @@ class KeywordDecisionTests(TestCase):
         self.keyword.refresh_from_db()
         self.assertTrue(page.live)
         self.assertTrue(self.keyword.approved)
+
+
+class MaterialDecisionTests(TestCase):
+    """An editor's upload waits in the Prüfliste; the decision there makes it public."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = ui_site()
+        cls.team = ui_team()
+
+    def setUp(self):
+        self.client.force_login(self.team["redaktion"])
+        self.material = upload(self.client, "Programm Fachtag", "Tagesordnung Fachtag Saale")
+        self.assertEqual(self.material.review_state, ReviewState.PENDING)
+
+    def open_list(self):
+        self.client.force_login(self.team["moderation"])
+        return read_form(self.client.get("/admin/pruefliste/"), LIST_FORM)
+
+    def test_listed_and_approved(self):
+        self.client.force_login(self.team["moderation"])
+        text = page_text(self.client.get("/admin/pruefliste/"))
+        self.assertIn("Materialien zur Prüfung", text)
+        self.assertIn("Programm Fachtag", text)
+        self.assertIn("Redakteurin", text)  # who uploaded it
+        form = self.open_list()
+        data = dict([button(form, "Freigeben", "Programm Fachtag")])
+        response = self.client.post(form.action, {**form.fields, **data}, follow=True)
+        self.material.refresh_from_db()
+        self.assertEqual(self.material.review_state, ReviewState.APPROVED)
+        self.assertIn("Material „Programm Fachtag“ wurde freigegeben.", page_text(response))
+        self.client.logout()
+        self.assertEqual(self.client.get(self.material.url).status_code, 200)
+
+    def test_reject_needs_a_reason(self):
+        form = self.open_list()
+        item, field = f"material:{self.material.pk}", f"comment-material-{self.material.pk}"
+        self.assertIn(field, form.textareas)
+        response = self.client.post(form.action, {**form.fields, "reject": item}, follow=True)
+        self.assertIn("Bitte begründen Sie die Zurückweisung.", page_text(response))
+        self.material.refresh_from_db()
+        self.assertEqual(self.material.review_state, ReviewState.PENDING)
+        self.client.post(form.action, {**form.fields, "reject": item, field: "Falsche Datei."})
+        self.material.refresh_from_db()
+        self.assertEqual(self.material.review_state, ReviewState.REJECTED)
+        self.assertEqual(self.material.review_comment, "Falsche Datei.")
+        self.client.logout()
+        self.assertEqual(self.client.get(self.material.url).status_code, 404)
+
+    def test_stale_approval_of_a_rejected_material_is_refused(self):
+        form = self.open_list()  # moderator 1 opens the list
+        item, field = f"material:{self.material.pk}", f"comment-material-{self.material.pk}"
+        self.client.force_login(self.team["moderation2"])
+        self.client.post(form.action, {**form.fields, "reject": item, field: "Veraltet."})
+        self.client.force_login(self.team["moderation"])
+        response = self.client.post(form.action, {**form.fields, "approve": item}, follow=True)
+        self.assertIn("„Programm Fachtag“ wurde bereits entschieden.", page_text(response))
+        self.material.refresh_from_db()
+        self.assertEqual(self.material.review_state, ReviewState.REJECTED)
+
+    def test_editor_cannot_decide(self):
+        listing = page_text(self.client.get("/admin/pruefliste/"))
+        self.assertNotIn("Materialien zur Prüfung", listing)
+        response = self.client.post(
+            "/admin/pruefliste/entscheiden/",
+            {"approve": f"material:{self.material.pk}"},
+            follow=True,
+        )
+        self.assertIn("Darüber entscheidet die Moderation.", page_text(response))
+        self.material.refresh_from_db()
+        self.assertEqual(self.material.review_state, ReviewState.PENDING)
