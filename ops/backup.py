@@ -489,6 +489,21 @@ def check_target(connection: BaseDatabaseWrapper, media_root: Path, *, force: bo
         )
 
 
+# --force on PostgreSQL: an empty public schema in its default state (PostgreSQL 15:
+# owned by pg_database_owner, usage for everyone), so that later dumps stay loadable
+# by a role that does not own the schema.
+FORCE_EMPTY_POSTGRESQL = """
+DROP SCHEMA IF EXISTS public CASCADE;
+CREATE SCHEMA public;
+COMMENT ON SCHEMA public IS 'standard public schema';
+GRANT USAGE ON SCHEMA public TO PUBLIC;
+DO $$ BEGIN
+    ALTER SCHEMA public OWNER TO pg_database_owner;
+EXCEPTION WHEN undefined_object OR insufficient_privilege THEN NULL;
+END $$;
+"""
+
+
 def load_postgresql(settings_dict: dict[str, Any], database_file: Path, *, force: bool) -> None:
     """psql in one transaction, stopping at the first error: either the whole dump
     is loaded or nothing changes. With --force the public schema is emptied first,
@@ -498,8 +513,7 @@ def load_postgresql(settings_dict: dict[str, Any], database_file: Path, *, force
     if force:
         arguments += [
             "-c",
-            "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; "
-            "GRANT USAGE ON SCHEMA public TO PUBLIC;",
+            FORCE_EMPTY_POSTGRESQL,
         ]
     arguments += ["--file", str(database_file)]
     run_program(arguments, settings_dict)
@@ -569,8 +583,8 @@ def restore_backup(
     source: Path, *, using: str = "default", media_root: Path | None = None, force: bool = False
 ) -> RestoreResult:
     """Restore an archive written by ``create_backup``. Everything is checked
-    (archive, engine, migrations, target empty, checksums) before the database
-    or MEDIA_ROOT is changed."""
+    (archive, engine, migrations, member names, checksums, target empty) before
+    the database or MEDIA_ROOT is changed."""
     connection = connections[using]
     engine = engine_of(connection)
     media_root = Path(media_root or settings.MEDIA_ROOT)
@@ -579,9 +593,9 @@ def restore_backup(
             manifest = read_manifest(archive)
             check_engine(manifest, engine)
             check_migrations(manifest)
-            check_target(connection, media_root, force=force)
             with staging_directory(media_root) as staging:
                 database_file = unpack(archive, manifest, staging)
+                check_target(connection, media_root, force=force)
                 if engine == "postgresql":
                     connection.close()
                     load_postgresql(connection.settings_dict, database_file, force=force)
