@@ -241,6 +241,11 @@ def create_backup(
     target = Path(target).resolve()
     if target.is_dir():
         raise BackupError(_("„%(path)s“ ist ein Verzeichnis.") % {"path": target})
+    if target.is_relative_to(media_root.resolve()):
+        # It would be served under MEDIA_URL (password hashes) and copied into itself.
+        raise BackupError(
+            _("Die Sicherung darf nicht in MEDIA_ROOT (%(path)s) liegen.") % {"path": media_root}
+        )
     try:
         descriptor, temporary_name = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"

@@ -372,6 +372,14 @@ def test_backup_to_an_unwritable_place(db, tmp_path):
         call_command("backup", str(tmp_path))
 
 
+def test_backup_never_inside_media_root(db, settings, tmp_path):
+    """Files in MEDIA_ROOT are public under /media/; the archive holds password hashes."""
+    settings.MEDIA_ROOT = tmp_path
+    with pytest.raises(CommandError, match="darf nicht in MEDIA_ROOT"):
+        call_command("backup", str(tmp_path / "documents" / "sicherung.tar.gz"))
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_archive_is_readable_by_its_owner_only(archive):
     assert archive.stat().st_mode & 0o777 == 0o600
 
