@@ -437,7 +437,8 @@ def unpack(archive: tarfile.TarFile, manifest: dict[str, Any], staging: Path) ->
             target = media_root.joinpath(*PurePosixPath(relative).parts)
         if not target.resolve().is_relative_to(staging.resolve()):
             raise BackupError(
-                _("Unzulässiger Pfad in der Sicherung: „%(name)s“.") % {"name": member.name}
+                _("Unzulässiger Pfad in der Sicherung: „%(name)s“. Nichts wurde wiederhergestellt.")
+                % {"name": member.name}
             )
         digest = copy_member(archive, member, target)
         if member.size != entry.get("size") or digest != entry.get("sha256"):
