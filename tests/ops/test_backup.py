@@ -191,6 +191,55 @@ def test_restore_twice_needs_force(small_site, restore_target, tmp_path):
     assert state["migrations_pending"] is False
 
 
+def replace_database(source: Path, target: Path, change: Callable[[bytes], bytes]) -> Path:
+    """The archive with its database file changed and the manifest updated to match
+    (as if the backup itself had gone wrong)."""
+    with tarfile.open(source) as old:
+        names = [member.name for member in old.getmembers()]
+        name = next(n for n in names if n.startswith("database."))
+        data = change(old.extractfile(name).read())
+
+    def swap(member: str, content: bytes) -> tuple[str, bytes]:
+        if member == name:
+            return member, data
+        if member == "manifest.json":
+            manifest = json.loads(content)
+            manifest["database"]["size"] = len(data)
+            manifest["database"]["sha256"] = hashlib.sha256(data).hexdigest()
+            return member, json.dumps(manifest).encode()
+        return member, content
+
+    return rewrite(source, target, swap)
+
+
+def test_a_broken_database_changes_nothing(archive, restore_target, tmp_path):
+    """A dump that fails halfway (PostgreSQL: one transaction) or a damaged SQLite
+    file leaves the target empty: the good archive then restores without --force."""
+    if connection.vendor == "postgresql":
+        broken = replace_database(archive, tmp_path / "kaputt.tar.gz", lambda d: d + b"KAPUTT;\n")
+        expected = "psql ist fehlgeschlagen"
+    else:
+        broken = replace_database(archive, tmp_path / "kaputt.tar.gz", lambda d: d[: len(d) // 2])
+        expected = "ist beschädigt"
+    failed = run_manage(restore_target, "restore", str(broken))
+    assert failed.returncode != 0
+    assert expected in failed.stderr
+    assert not Path(restore_target["MEDIA_ROOT"]).exists()
+
+    restored = run_manage(restore_target, "restore", str(archive))
+    assert restored.returncode == 0, restored.stderr
+
+
+def test_reports_content_missing_after_restore(archive, restore_target, tmp_path):
+    def more_pages(manifest: dict) -> None:
+        manifest["counts"]["pages"] += 1
+
+    tampered = rewrite(archive, tmp_path / "anzahl.tar.gz", change_manifest(more_pages))
+    restored = run_manage(restore_target, "restore", str(tampered))
+    assert restored.returncode != 0
+    assert "stimmen die Anzahlen nicht" in restored.stderr
+
+
 # --- refusals (in this process: the test database is not empty, so a guard that
 # lets a bad archive through ends at the "not empty" refusal instead) ------------
 
@@ -304,18 +353,34 @@ def test_refuses_a_file_missing_from_the_manifest(archive, empty_media, tmp_path
     assert "steht nicht im Manifest" in restore_error(tampered)
 
 
+def with_media_entry(source: Path, target: Path, member: str, data: bytes) -> Path:
+    """Add ``member`` to the archive and to the manifest (correct size and checksum),
+    so that only the path checks stand between it and the disk."""
+
+    def listed(manifest: dict) -> None:
+        path = "/".join(Path(member).parts[1:])
+        digest = hashlib.sha256(data).hexdigest()
+        manifest["media"].append({"path": path, "size": len(data), "sha256": digest})
+
+    return rewrite(source, target, change_manifest(listed), add={member: data})
+
+
 @pytest.mark.parametrize(
     "member", ["media/../../ausserhalb.txt", "../ausserhalb.txt", "{tmp_path}/ausserhalb.txt"]
 )
 def test_refuses_path_traversal(archive, empty_media, tmp_path, member):
     member = member.format(tmp_path=tmp_path)  # an absolute path
-    tampered = rewrite(archive, tmp_path / "böse.tar.gz", lambda n, d: (n, d), add={member: b"x"})
-    message = restore_error(tampered)
+    message = restore_error(with_media_entry(archive, tmp_path / "böse.tar.gz", member, b"x"))
     assert "Unzulässiger Pfad" in message or "Unerwarteter Eintrag" in message
     assert "Nichts wurde wiederhergestellt" in message
     assert not (tmp_path / "ausserhalb.txt").exists()
     assert not (tmp_path.parent / "ausserhalb.txt").exists()
     assert not empty_media.exists()
+
+
+def test_refuses_members_outside_the_layout(archive, empty_media, tmp_path):
+    tampered = rewrite(archive, tmp_path / "mehr.tar.gz", lambda n, d: (n, d), add={"etc/x": b"x"})
+    assert "Unerwarteter Eintrag in der Sicherung: „etc/x“" in restore_error(tampered)
 
 
 def test_refuses_a_symlink_member(archive, empty_media, tmp_path):
