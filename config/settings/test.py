@@ -1,6 +1,11 @@
 """Test settings: used by pytest (see pyproject.toml)."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
+from .base import DATABASES
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -11,3 +16,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEMO_ACCOUNTS = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A test database file instead of Django's in-memory one: the live server's
+    # request threads then open their own connections and lock the way `make run`
+    # does (WAL, busy timeout), instead of sharing one in-memory connection
+    # (tests/editorial/test_concurrent_saves.py). One file per test run.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"gesunde-kommune-test-{os.getpid()}.sqlite3")
+    }

@@ -18,7 +18,7 @@ from news.models import NewsPage
 from tests.factories import NewsPageFactory
 from tests.helpers import page_text
 
-from .ui_support import browser_form, ui_site, ui_submit, ui_team, with_values
+from .ui_support import as_post_data, browser_form, ui_site, ui_submit, ui_team, with_values
 
 BODY = [
     ("heading", {"text": "Bewegung im Quartier", "level": "h2"}),
@@ -38,14 +38,7 @@ def workflow_button(client, page, action: str, extra: dict | None = None, **chan
     pairs += [("action-workflow-action", "true"), ("workflow-action-name", action)]
     if extra is not None:
         pairs.append(("workflow-action-extra-data", json.dumps(extra)))
-    return client.post(edit_url(page), _multi(pairs))
-
-
-def _multi(pairs):
-    data: dict[str, list[str]] = {}
-    for name, value in pairs:
-        data.setdefault(name, []).append(value)
-    return data
+    return client.post(edit_url(page), as_post_data(pairs))
 
 
 def task_states(page) -> list[tuple[str, str, int]]:
@@ -91,9 +84,13 @@ class DecideInEditorTests(TestCase):
             WorkflowState.objects.get(object_id=str(page.pk)).status,
             WorkflowState.STATUS_APPROVED,
         )
-        self.assertEqual(PageLogEntry.objects.filter(page=page, action="wagtail.publish").count(), 1)
+        self.assertEqual(
+            PageLogEntry.objects.filter(page=page, action="wagtail.publish").count(), 1
+        )
         history = page_text(self.client.get(reverse("wagtailadmin_pages:history", args=(page.pk,))))
-        self.assertIn(f"Freigegeben bei „{TASK_SUBJECT_REVIEW}“. Nächster Schritt „{TASK_RELEASE}“", history)
+        self.assertIn(
+            f"Freigegeben bei „{TASK_SUBJECT_REVIEW}“. Nächster Schritt „{TASK_RELEASE}“", history
+        )
         self.assertIn(f"Freigegeben bei „{TASK_RELEASE}“. „{WORKFLOW_NEWS}“ abgeschlossen", history)
         self.assertNotIn(f"Nächster Schritt „{TASK_SUBJECT_REVIEW}“", history.split("gestartet")[0])
         public = self.client.get(page.url)
@@ -109,7 +106,9 @@ class DecideInEditorTests(TestCase):
         response = workflow_button(self.client, page, "reject", {"comment": comment})
         self.assertEqual(response.status_code, 302)
 
-        release = TaskState.objects.get(workflow_state=first_step.workflow_state, task__name=TASK_RELEASE)
+        release = TaskState.objects.get(
+            workflow_state=first_step.workflow_state, task__name=TASK_RELEASE
+        )
         self.assertEqual(release.status, TaskState.STATUS_REJECTED)
         self.assertEqual(release.comment, comment)
         self.assertEqual(release.finished_by, self.team["moderation2"])
@@ -141,7 +140,7 @@ class DecideInEditorTests(TestCase):
             ("workflow-action-name", "approve"),
             ("workflow-action-extra-data", "{kein json"),
         ]
-        response = self.client.post(edit_url(page), _multi(pairs))
+        response = self.client.post(edit_url(page), as_post_data(pairs))
         self.assertEqual(response.status_code, 400)
         first_step.refresh_from_db()
         self.assertEqual(first_step.status, TaskState.STATUS_IN_PROGRESS)
@@ -207,11 +206,13 @@ class IncompleteFormTests(TestCase):
         for missing in ("body-count", "region_links-TOTAL_FORMS", "region_links-INITIAL_FORMS"):
             with self.subTest(missing=missing):
                 response = self.client.post(
-                    edit_url(self.page), _multi(with_values(pairs, **{missing: None}))
+                    edit_url(self.page), as_post_data(with_values(pairs, **{missing: None}))
                 )
                 self.assertEqual(response.status_code, 400)
                 self.assertIn("Verwaltungsdaten", response.content.decode())
-        broken = self.client.post(edit_url(self.page), _multi(with_values(pairs, **{"body-count": "x"})))
+        broken = self.client.post(
+            edit_url(self.page), as_post_data(with_values(pairs, **{"body-count": "x"}))
+        )
         self.assertEqual(broken.status_code, 400)
         self.assertEqual(self.page.revisions.count(), revisions)
 
@@ -219,7 +220,7 @@ class IncompleteFormTests(TestCase):
         pairs = browser_form(self.client.get(edit_url(self.page)))
         response = self.client.post(
             edit_url(self.page),
-            _multi(with_values(pairs, **{"body-count": None})),
+            as_post_data(with_values(pairs, **{"body-count": None})),
             headers={"accept": "application/json"},
         )
         self.assertEqual(response.status_code, 400)
@@ -229,9 +230,9 @@ class IncompleteFormTests(TestCase):
         url = reverse("wagtailadmin_pages:add", args=("news", "newspage", self.tree.news.pk))
         pairs = browser_form(self.client.get(url))
         pairs = with_values(pairs, title="Neue Meldung", slug="neue-meldung", teaser="Kurz.")
-        response = self.client.post(url, _multi(with_values(pairs, **{"body-count": None})))
+        response = self.client.post(url, as_post_data(with_values(pairs, **{"body-count": None})))
         self.assertEqual(response.status_code, 400)
         self.assertFalse(NewsPage.objects.filter(slug="neue-meldung").exists())
-        complete = self.client.post(url, _multi(pairs))
+        complete = self.client.post(url, as_post_data(pairs))
         self.assertEqual(complete.status_code, 302)
         self.assertTrue(NewsPage.objects.filter(slug="neue-meldung").exists())

@@ -223,8 +223,8 @@ def comments_pairs(html: str) -> list[tuple[str, str]]:
 
 def browser_form(response, form_id: str = "page-edit-form") -> list[tuple[str, str]]:
     """The (name, value) pairs a browser with Wagtail's JS would post from the page
-    editor in ``response`` before any button is clicked."""
-    html = response.content.decode()
+    editor in ``response`` (a test response or the HTML) before any button is clicked."""
+    html = response if isinstance(response, str) else response.content.decode()
     parser = _EditForm(form_id)
     parser.feed(html)
     parser.close()
@@ -237,6 +237,14 @@ def with_values(pairs: list[tuple[str, str]], **changes: str) -> list[tuple[str,
     result = [(name, value) for name, value in pairs if name not in changes]
     result += [(name, value) for name, value in changes.items() if value is not None]
     return result
+
+
+def as_post_data(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """``pairs`` for Django's test client (repeated names become lists)."""
+    data: dict[str, list[str]] = {}
+    for name, value in pairs:
+        data.setdefault(name, []).append(value)
+    return data
 
 
 def encode_form(pairs: list[tuple[str, str]]) -> tuple[bytes, str]:
