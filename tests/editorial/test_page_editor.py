@@ -225,6 +225,7 @@ class IncompleteFormTests(TestCase):
         )
         self.assertEqual(response.status_code, 400)
         self.assertFalse(response.json()["success"])
+        self.assertIn("Verwaltungsdaten für „body“ fehlen", response.json()["error_message"])
 
     def test_a_create_without_management_data_is_a_bad_request(self):
         url = reverse("wagtailadmin_pages:add", args=("news", "newspage", self.tree.news.pk))
