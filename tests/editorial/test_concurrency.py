@@ -262,12 +262,34 @@ class AutosaveThenSaveTests(TestCase):
         self.assertEqual(saved.status_code, 200)
         self.assertContains(saved, "Die Seite wurde geändert, seit Sie sie geöffnet haben")
 
+    def test_someone_elses_autosave_over_the_loaded_revision_is_a_conflict(self):
+        """The editor loads a revision that another person's open editor keeps
+        autosaving into (same id, later time): saving is refused."""
+        other_form = self.open_editor(self.second_editor)
+        first = autosave(self.client, self.url, with_values(other_form, teaser="Admina eins."))
+        revision_id = first.json()["revision_id"]
+
+        form = self.open_editor(self.team["redaktion"])
+        self.assertIn(("loaded_revision_id", str(revision_id)), form)
+        self.client.force_login(self.second_editor)
+        again = autosave(
+            self.client, self.url, with_values(other_form, teaser="Admina zwei."), revision_id
+        )
+        self.assertEqual(again.json()["revision_id"], revision_id)  # overwritten in place
+
+        self.client.force_login(self.team["redaktion"])
+        saved = self.client.post(self.url, as_post_data(with_values(form, teaser="Meins.")))
+        self.assertEqual(saved.status_code, 200)
+        self.assertContains(saved, "Die Seite wurde geändert, seit Sie sie geöffnet haben")
+        self.page.refresh_from_db()
+        self.assertEqual(self.page.get_latest_revision().as_object().teaser, "Admina zwei.")
+
     @property
     def second_editor(self):
         return self.team["administration"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_moderators_approving_the_same_step_at_once_decide_once():
     """The row lock in ModerationTask.on_action under real concurrency: two
     threads, two database connections, the same task state. A receiver keeps the

@@ -168,7 +168,7 @@ class Worker:
             connection.close()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_autosaves_and_saves_lose_nothing(live_server):
     tree = ui_site()
     team = ui_team()

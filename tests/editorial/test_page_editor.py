@@ -15,7 +15,7 @@ from wagtail.models import PageLogEntry, TaskState, WorkflowState
 from editorial.models import ModerationTask, RejectionWithoutCommentError
 from editorial.roles import TASK_RELEASE, TASK_SUBJECT_REVIEW, WORKFLOW_NEWS
 from news.models import NewsPage
-from tests.factories import NewsPageFactory
+from tests.factories import NewsPageFactory, RegionPageFactory
 from tests.helpers import page_text
 
 from .ui_support import as_post_data, browser_form, ui_site, ui_submit, ui_team, with_values
@@ -169,6 +169,34 @@ class DecideInEditorTests(TestCase):
         self.assertTrue(page.live)
         self.assertEqual(page.live_revision, edited)
         self.assertContains(self.client.get(page.url), "korrigiert")
+
+    def test_a_region_added_while_approving_is_an_edit(self):
+        """Inline panels count as content: the added region is saved as a revision
+        and the approval is recorded on it."""
+        page, first_step = self.submitted_news()
+        gera = RegionPageFactory(parent=self.tree.regions, title="Gera", slug="gera")
+        self.client.force_login(self.team["moderation"])
+        workflow_button(
+            self.client,
+            page,
+            "approve",
+            **{
+                "region_links-TOTAL_FORMS": "1",
+                "region_links-0-region": str(gera.pk),
+                "region_links-0-id": "",
+                "region_links-0-ORDER": "1",
+                "region_links-0-DELETE": "",
+            },
+        )
+        page.refresh_from_db()
+        edited = page.get_latest_revision()
+        self.assertNotEqual(edited, first_step.revision)
+        self.assertEqual(
+            [link.region_id for link in edited.as_object().region_links.all()], [gera.pk]
+        )
+        self.assertEqual(
+            task_states(page)[0], (TASK_SUBJECT_REVIEW, TaskState.STATUS_APPROVED, edited.pk)
+        )
 
 
 class RejectionBackstopTests(TestCase):
