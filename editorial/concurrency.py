@@ -80,7 +80,8 @@ def newer_revision(request: HttpRequest, page: Page) -> Revision | None:
     return revisions.filter(created_at__gt=loaded_at).exclude(user=request.user).first()
 
 
-@hooks.register("before_edit_page")
+# After wagtail-localize's hook (order 0) and the form check in page_editor.py (1).
+@hooks.register("before_edit_page", order=2)
 def refuse_stale_edit(request: HttpRequest, page: Page) -> HttpResponse | None:
     """Two editors, one page: the later save must not silently overwrite the earlier.
 

@@ -160,8 +160,10 @@ def refuse_incomplete_create(request: HttpRequest, parent_page: Page, page_class
     return incomplete_form_response(request, name) if name else None
 
 
-@hooks.register("before_edit_page", order=-10)
+@hooks.register("before_edit_page", order=1)
 def refuse_incomplete_edit(request: HttpRequest, page: Page) -> HttpResponse | None:
+    """After wagtail-localize's hook (order 0), which answers the POSTs of its own
+    translation editor; before the stale-save guard, which re-renders the form."""
     if request.method != "POST" or getattr(request, "_editorial_form_checked", False):
         return None
     request._editorial_form_checked = True
@@ -179,7 +181,7 @@ def refuse_incomplete_edit(request: HttpRequest, page: Page) -> HttpResponse | N
 
 @hooks.register("before_edit_page", order=10)
 def decide_in_editor(request: HttpRequest, page: Page) -> HttpResponse | None:
-    """Runs after the stale-save guard (editorial/concurrency.py, order 0)."""
+    """Runs after the stale-save guard (editorial/concurrency.py, order 2)."""
     if (
         request.method != "POST"
         or not request.POST.get("action-workflow-action")
