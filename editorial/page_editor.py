@@ -7,7 +7,7 @@
   ``WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT`` that restarted the workflow at
   its first step on every approval. Here a revision is saved only for a real
   edit, and the decision is recorded on the revision shown in the editor. An
-  edit still counts: a step approved an older revision is asked again.
+  edit still counts: a step that approved an older revision is asked again.
 - A page form POST without the management data of a StreamField or inline
   panel (``body-count``, ``…-TOTAL_FORMS``) is answered with 400, not a 500.
 
@@ -108,8 +108,9 @@ class ReviewEditView(EditView):
         if form_class is not None:
             action_form = form_class(self.action_data)
             if not action_form.is_valid():
-                # e.g. a rejection without the comment the author needs: nothing is
-                # saved or decided; the editor shows why, with the moderator's text.
+                # e.g. a rejection without the comment the author needs (today
+                # enforce_moderation_on_edit answers that one first): nothing is saved
+                # or decided; the editor shows why, with the moderator's text.
                 for errors in action_form.errors.values():
                     for error in errors:
                         messages.error(self.request, error)
