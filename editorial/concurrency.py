@@ -10,6 +10,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import Page, Revision
 
+from . import page_editor  # noqa: F401 - its hooks decide workflow steps after this guard
 from .views import user_label
 
 
@@ -41,18 +43,23 @@ class ConflictEditView(EditView):
 
 
 def newer_revision(request: HttpRequest, page: Page) -> Revision | None:
-    """The revision saved after the one the editor loaded, if the form is out of date.
+    """Someone else's revision saved after the one the editor loaded, if any.
 
-    Mirrors Wagtail's ``EditView.is_out_of_date``, which Wagtail 8 applies only to
-    autosave requests: a normal save with an old ``loaded_revision_id`` silently
-    wins there."""
-    latest = (
+    Agrees with Wagtail's ``EditView.is_out_of_date`` (which Wagtail 8 applies only
+    to autosave requests): an autosave names the revision it overwrites
+    (``overwrite_revision_id``), which must still be the latest. A normal save
+    names the revision the form was loaded from (``loaded_revision_id`` and
+    ``…_created_at``, which Wagtail's autosave leaves as they were), so revisions
+    saved since then by the same person, i.e. the editor's own autosaves, are no
+    conflict; the same person in a second tab is warned by Wagtail's
+    editing-sessions dialog before saving."""
+    revisions = (
         Revision.objects.page_revisions()
         .filter(object_id=str(page.pk))
         .select_related("user")
         .order_by("-created_at", "-id")
-        .first()
     )
+    latest = revisions.first()
     if latest is None:
         return None
     if overwrite_id := request.POST.get("overwrite_revision_id"):
@@ -60,15 +67,21 @@ def newer_revision(request: HttpRequest, page: Page) -> Revision | None:
     loaded_id = request.POST.get("loaded_revision_id")
     if not loaded_id:
         return None
-    if loaded_id != str(latest.pk):
-        return latest
-    loaded_created_at = request.POST.get("loaded_revision_created_at")
-    if loaded_created_at and loaded_created_at != latest.created_at.isoformat():
-        return latest
-    return None
+    loaded_at = parse_datetime(request.POST.get("loaded_revision_created_at") or "")
+    if loaded_id == str(latest.pk) and loaded_at in (None, latest.created_at):
+        return None
+    if loaded_at is None:
+        loaded = revisions.filter(pk=loaded_id if loaded_id.isdigit() else None).first()
+        if loaded is None:
+            return latest
+        loaded_at = loaded.created_at
+    # Newer than the loaded state: later revisions, or the loaded one overwritten
+    # by an autosave. A revision without a user counts as someone else's.
+    return revisions.filter(created_at__gt=loaded_at).exclude(user=request.user).first()
 
 
-@hooks.register("before_edit_page")
+# After wagtail-localize's hook (order 0) and the form check in page_editor.py (1).
+@hooks.register("before_edit_page", order=2)
 def refuse_stale_edit(request: HttpRequest, page: Page) -> HttpResponse | None:
     """Two editors, one page: the later save must not silently overwrite the earlier.
 

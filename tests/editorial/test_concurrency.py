@@ -1,17 +1,32 @@
 """Concurrent work loses nothing: a stale save is refused with the editor's text
 kept; a task is approved once; an interrupted transition changes nothing."""
 
+import threading
+import time
 from unittest import mock
 
+import pytest
+
+from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.test import TestCase
 from django.urls import reverse
 
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
+from wagtail.signals import task_approved
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tests.factories import NewsPageFactory, StandardPageFactory
 
-from .ui_support import ui_site, ui_submit, ui_team, workflow_action_url
+from .ui_support import (
+    as_post_data,
+    browser_form,
+    ui_site,
+    ui_submit,
+    ui_team,
+    with_values,
+    workflow_action_url,
+)
 
 
 def news_form(page, teaser: str, loaded_revision) -> dict:
@@ -164,3 +179,163 @@ class InterruptedTransitionTests(TestCase):
         task.on_action(task_state, self.team["moderation"], "approve")
         page.refresh_from_db()
         self.assertTrue(page.live)
+
+
+def autosave(client, url: str, pairs, revision_id=None):
+    """One autosave as Wagtail's w-autosave controller sends it: the whole form as
+    FormData, ``overwrite_revision_id`` once it has a revision, JSON accepted."""
+    if revision_id is not None:
+        pairs = with_values(pairs, overwrite_revision_id=str(revision_id))
+    return client.post(url, as_post_data(pairs), headers={"accept": "application/json"})
+
+
+class AutosaveThenSaveTests(TestCase):
+    """Wagtail 8 autosaves the editor; the project's stale-save guard must not take
+    the editor's own autosaves for someone else's change."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = ui_site()
+        cls.team = ui_team()
+
+    def setUp(self):
+        self.page = NewsPageFactory(parent=self.tree.news, title="Fachtag", teaser="Alt.")
+        self.url = reverse("wagtailadmin_pages:edit", args=(self.page.pk,))
+
+    def open_editor(self, user):
+        self.client.force_login(user)
+        return browser_form(self.client.get(self.url))
+
+    def test_save_after_own_autosaves_is_no_conflict(self):
+        form = self.open_editor(self.team["redaktion"])
+        first = autosave(self.client, self.url, with_values(form, teaser="Entwurf eins."))
+        self.assertEqual(first.status_code, 200, first.content[:300])
+        revision_id = first.json()["revision_id"]
+        second = autosave(
+            self.client, self.url, with_values(form, teaser="Entwurf zwei."), revision_id
+        )
+        self.assertEqual(second.json()["revision_id"], revision_id)  # overwritten, not added
+
+        saved = self.client.post(self.url, as_post_data(with_values(form, teaser="Endfassung.")))
+        self.assertEqual(saved.status_code, 302)
+        response = self.client.get(saved["Location"])
+        self.assertNotContains(response, "Die Seite wurde geändert")
+        self.page.refresh_from_db()
+        self.assertEqual(self.page.get_latest_revision().as_object().teaser, "Endfassung.")
+
+    def test_someone_elses_save_in_between_is_still_a_conflict(self):
+        form = self.open_editor(self.team["redaktion"])
+        first = autosave(self.client, self.url, with_values(form, teaser="Entwurf eins."))
+        revision_id = first.json()["revision_id"]
+
+        other_form = self.open_editor(self.second_editor)
+        other = self.client.post(
+            self.url, as_post_data(with_values(other_form, teaser="Text der Admina."))
+        )
+        self.assertEqual(other.status_code, 302)
+
+        self.client.force_login(self.team["redaktion"])
+        # Wagtail refuses the next autosave itself …
+        refused = autosave(
+            self.client, self.url, with_values(form, teaser="Entwurf zwei."), revision_id
+        )
+        self.assertEqual(refused.status_code, 400)
+        self.assertEqual(refused.json()["error_code"], "invalid_revision")
+        # … and the guard the editor's "Entwurf speichern".
+        mine = "Entwurf zwei, von Hand gespeichert."
+        saved = self.client.post(self.url, as_post_data(with_values(form, teaser=mine)))
+        self.assertEqual(saved.status_code, 200)
+        self.assertContains(saved, "Die Seite wurde geändert, seit Sie sie geöffnet haben")
+        self.assertContains(saved, "Admina")
+        self.assertContains(saved, mine)  # kept in the form
+        self.page.refresh_from_db()
+        self.assertEqual(self.page.get_latest_revision().as_object().teaser, "Text der Admina.")
+
+    def test_someone_elses_autosave_in_between_is_a_conflict(self):
+        form = self.open_editor(self.team["redaktion"])
+        other_form = self.open_editor(self.second_editor)
+        other = autosave(self.client, self.url, with_values(other_form, teaser="Admina tippt."))
+        self.assertEqual(other.status_code, 200)
+
+        self.client.force_login(self.team["redaktion"])
+        saved = self.client.post(self.url, as_post_data(with_values(form, teaser="Meins.")))
+        self.assertEqual(saved.status_code, 200)
+        self.assertContains(saved, "Die Seite wurde geändert, seit Sie sie geöffnet haben")
+
+    def test_someone_elses_autosave_over_the_loaded_revision_is_a_conflict(self):
+        """The editor loads a revision that another person's open editor keeps
+        autosaving into (same id, later time): saving is refused."""
+        other_form = self.open_editor(self.second_editor)
+        first = autosave(self.client, self.url, with_values(other_form, teaser="Admina eins."))
+        revision_id = first.json()["revision_id"]
+
+        form = self.open_editor(self.team["redaktion"])
+        self.assertIn(("loaded_revision_id", str(revision_id)), form)
+        self.client.force_login(self.second_editor)
+        again = autosave(
+            self.client, self.url, with_values(other_form, teaser="Admina zwei."), revision_id
+        )
+        self.assertEqual(again.json()["revision_id"], revision_id)  # overwritten in place
+
+        self.client.force_login(self.team["redaktion"])
+        saved = self.client.post(self.url, as_post_data(with_values(form, teaser="Meins.")))
+        self.assertEqual(saved.status_code, 200)
+        self.assertContains(saved, "Die Seite wurde geändert, seit Sie sie geöffnet haben")
+        self.page.refresh_from_db()
+        self.assertEqual(self.page.get_latest_revision().as_object().teaser, "Admina zwei.")
+
+    @property
+    def second_editor(self):
+        return self.team["administration"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_moderators_approving_the_same_step_at_once_decide_once():
+    """The row lock in ModerationTask.on_action under real concurrency: two
+    threads, two database connections, the same task state. A receiver keeps the
+    first approval's transaction open for a moment, so without the lock the
+    second would read the step as still open and approve it a second time."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no row locks: its writers are serialised (IMMEDIATE transactions)")
+    tree = ui_site()
+    team = ui_team()
+    page = StandardPageFactory(parent=tree.home, title="Unterstützung", live=False)
+    task_state_id = ui_submit(page, team["redaktion"]).pk
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def hold_the_transaction(**kwargs):
+        time.sleep(0.5)
+
+    def approve(moderator):
+        try:
+            task_state = TaskState.objects.get(pk=task_state_id).specific
+            task = task_state.task.specific
+            start.wait(timeout=10)
+            task.on_action(task_state, moderator, "approve")
+            outcomes.append("approved")
+        except PermissionDenied:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    task_approved.connect(hold_the_transaction)
+    try:
+        threads = [
+            threading.Thread(target=approve, args=(team[name],))
+            for name in ("moderation", "moderation2")
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        task_approved.disconnect(hold_the_transaction)
+
+    assert sorted(outcomes) == ["approved", "refused"]
+    decisions = PageLogEntry.objects.filter(page=page, action="wagtail.workflow.approve")
+    assert decisions.count() == 1
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.publish").count() == 1
+    page.refresh_from_db()
+    assert page.live
+    assert TaskState.objects.filter(workflow_state__object_id=str(page.pk)).count() == 1
