@@ -85,14 +85,18 @@ def decide(
         raise DecisionRefused(
             _("Bitte begründen Sie die Zurückweisung von „%(title)s“.") % {"title": _title(page)}
         ) from error
+    return outcome(page, workflow_state, action)
+
+
+def outcome(page: Page, workflow_state: WorkflowState, action: Action) -> Decision:
+    """What a decision on ``page`` led to (read again from the database): published,
+    scheduled, or waiting for the next step."""
     workflow_state.refresh_from_db()
     page.refresh_from_db()
     next_task = ""
-    if (
-        workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
-        and workflow_state.current_task_state
-    ):
-        next_task = workflow_state.current_task_state.task.name
+    current = workflow_state.current_task_state
+    if workflow_state.status == WorkflowState.STATUS_IN_PROGRESS and current is not None:
+        next_task = current.task.name
     return Decision(page=page, action=action, published=page.live, next_task=next_task)
 
 

@@ -32,6 +32,8 @@ from wagtail.admin.views.pages.edit import EditView
 from wagtail.blocks.base import BlockField
 from wagtail.models import Page
 
+from .decisions import decision_message, outcome
+
 # Draftail's block keys change when rich text without them is loaded; not content.
 BLOCK_KEY = re.compile(r' data-block-key=\\?"[^"\\]*\\?"')
 
@@ -101,6 +103,17 @@ class ReviewEditView(EditView):
             )
         return super().post(request, *args, **kwargs)
 
+    def add_save_confirmation_message(self) -> None:
+        """Say what the decision did ("freigegeben, nächster Schritt …",
+        "zurückgewiesen"), not Wagtail's "wurde aktualisiert"."""
+        decision = getattr(self, "decision", None)
+        if decision is None:
+            super().add_save_confirmation_message()
+            return
+        messages.success(
+            self.request, decision_message(decision), buttons=[self.get_edit_message_button()]
+        )
+
     def perform_workflow_action(self) -> HttpResponse:
         task = self.page.current_workflow_task
         task_state = self.page.current_workflow_task_state
@@ -139,6 +152,7 @@ class ReviewEditView(EditView):
                 task_state.revision = revision
                 task_state.save(update_fields=["revision"])
             task.on_action(task_state, self.request.user, self.workflow_action, **self.action_data)
+        self.decision = outcome(self.page, task_state.workflow_state, self.workflow_action)
 
         self.add_save_confirmation_message()
         response = self.run_hook("after_edit_page", self.request, self.page)

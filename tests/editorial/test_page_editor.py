@@ -64,9 +64,14 @@ class DecideInEditorTests(TestCase):
         self.client.force_login(self.team["moderation"])
         first = workflow_button(self.client, page, "approve")
         self.assertEqual(first.status_code, 302)
+        told = page_text(self.client.get(first["Location"]))
+        self.assertIn(f"wurde freigegeben. Nächster Schritt: „{TASK_RELEASE}“.", told)
+        self.assertNotIn("wurde aktualisiert", told)
         self.client.force_login(self.team["moderation2"])
         second = workflow_button(self.client, page, "approve")
         self.assertEqual(second.status_code, 302)
+        told = page_text(self.client.get(second["Location"]))
+        self.assertIn("wurde freigegeben und ist veröffentlicht.", told)
 
         page.refresh_from_db()
         self.assertTrue(page.live)
@@ -105,6 +110,9 @@ class DecideInEditorTests(TestCase):
         comment = "Bitte die Quelle der Zahlen nennen."
         response = workflow_button(self.client, page, "reject", {"comment": comment})
         self.assertEqual(response.status_code, 302)
+        told = page_text(self.client.get(response["Location"]))
+        self.assertIn("wurde zurückgewiesen; die Autorin oder der Autor wird benachrichtigt.", told)
+        self.assertNotIn("wurde aktualisiert", told)
 
         release = TaskState.objects.get(
             workflow_state=first_step.workflow_state, task__name=TASK_RELEASE
