@@ -4,11 +4,13 @@ This module is the single place that says who may do what: `apply_editorial`
 (editorial/setup.py) makes the database match it and removes any right of a
 managed group that is not declared here. Change rights here, not in the admin.
 
-- Redaktion: Seiten anlegen und bearbeiten, nie veröffentlichen; Materialien und
-  Bilder anlegen, bearbeiten, auswählen; Vokabulare anlegen, bearbeiten; übersetzen.
+- Redaktion: Seiten anlegen, bearbeiten, übersetzen und einreichen, nie
+  veröffentlichen; Materialien und Bilder hochladen (Materialien zur Prüfung);
+  Vokabulare nur auswählen, Schlagwörter vorschlagen.
 - Regionale Redaktion <Region>: Seiten wie die Redaktion, aber nur im Teilbaum
-  der eigenen Region; Materialien nur in der Sammlung der Region; Vokabulare pflegen.
-- Moderation: zusätzlich veröffentlichen (freigeben), zurückziehen, sperren.
+  der eigenen Region; Materialien nur in der Sammlung der Region.
+- Moderation: zusätzlich veröffentlichen (freigeben), zurückziehen, sperren;
+  Vokabulare pflegen.
 - Administration: alles, auch löschen und Benutzerkonten.
 """
 
