@@ -11,8 +11,9 @@ in wagtail-localize and in the page editor's workflow buttons:
 * "Übersetzungen synchronisieren" with "Sofort veröffentlichen" and
   "In Alias umwandeln" publish without asking for the publish right: both now
   require it;
-* rejecting from the page editor passes the comment past the task's form: a
-  rejection without a comment is refused there too;
+* rejecting from the page editor passes the comment past the task's form: the
+  decision's own form in editorial/page_editor.py refuses a rejection without a
+  comment (the editor's text kept), and ModerationTask.on_action backs it up;
 * deleting and moving ignore the review lock: a page in review cannot be
   deleted or moved by anyone it is locked for, and deleting live content (which
   takes it offline without a trace) is left to the Administration.
@@ -21,8 +22,6 @@ Imported from EditorialConfig.ready() (Wagtail auto-loads only ``wagtail_hooks``
 """
 
 from __future__ import annotations
-
-import json
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest, HttpResponse
@@ -39,7 +38,6 @@ from wagtail_localize.views import convert
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from . import translations
-from .models import ModerationTask
 from .roles import ADMINISTRATION
 from .translations import PUBLISH_TRANSLATION_DENIED, synced_translation
 
@@ -52,33 +50,17 @@ def _edit_url_redirect(page: Page) -> HttpResponse:
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
-def _rejection_comment(request: HttpRequest) -> str:
-    try:
-        data = json.loads(request.POST.get("workflow-action-extra-data") or "{}")
-    except ValueError:
-        return ""
-    return str(data.get("comment") or "").strip() if isinstance(data, dict) else ""
-
-
 @hooks.register("before_edit_page", order=BEFORE_LOCALIZE)
 def enforce_moderation_on_edit(request: HttpRequest, page: Page) -> HttpResponse | None:
-    """Translations are submitted, not published, by editors (editorial/translations.py);
-    a rejection from the page editor needs a comment."""
+    """Translations are submitted, not published, by editors (editorial/translations.py)."""
     if request.method != "POST":
         return None
 
     translation = synced_translation(page)
     if translation is not None:
         return translations.handle_editor_post(request, page, translation)
-
-    if (
-        request.POST.get("action-workflow-action")
-        and request.POST.get("workflow-action-name") == "reject"
-        and isinstance(page.current_workflow_task, ModerationTask)
-        and not _rejection_comment(request)
-    ):
-        messages.error(request, _("Bitte begründen Sie die Zurückweisung."))
-        return _edit_url_redirect(page)
+    # A rejection without a comment from the page editor is refused by the
+    # decision's own form in editorial/page_editor.py, which keeps the text.
     return None
 
 

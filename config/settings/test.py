@@ -1,11 +1,11 @@
 """Test settings: used by pytest (see pyproject.toml)."""
 
-import hashlib
+import os
 import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES
+from .base import DATABASES
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -21,14 +21,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A test database file instead of Django's in-memory one: the live server's
     # request threads then open their own connections and lock the way `make run`
     # does (WAL, busy timeout), instead of sharing one in-memory connection
-    # (tests/editorial/test_concurrent_saves.py). One file per checkout, so that
-    # --reuse-db works and two checkouts never share one.
-    checkout = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:10]
-    TEST_DATABASE = Path(tempfile.gettempdir()) / f"gesunde-kommune-test-{checkout}.sqlite3"
+    # (tests/editorial/test_concurrent_saves.py). One file per test run (process),
+    # so two runs in one checkout never share it; Django deletes it at the end.
+    TEST_DATABASE = Path(tempfile.gettempdir()) / f"gesunde-kommune-test-{os.getpid()}.sqlite3"
     DATABASES["default"]["TEST"] = {"NAME": str(TEST_DATABASE)}
-    if not TEST_DATABASE.exists():
-        # Django deletes the test database but not SQLite's WAL files beside it
-        # while the live server's threads still hold connections; a stale WAL
-        # must not be replayed into the next run's new database.
-        for suffix in ("-wal", "-shm"):
-            Path(f"{TEST_DATABASE}{suffix}").unlink(missing_ok=True)
+    # Django deletes the test database but not SQLite's WAL files beside it while
+    # the live server's threads still hold connections; a stale WAL (of a process
+    # that had this id before) must not be replayed into this run's new database.
+    for suffix in ("-wal", "-shm"):
+        Path(f"{TEST_DATABASE}{suffix}").unlink(missing_ok=True)
