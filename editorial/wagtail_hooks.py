@@ -34,6 +34,8 @@ from .views import (
     awaiting_review,
     can_submit_for_review,
     is_reviewer,
+    keyword_rows,
+    material_rows,
     my_submissions,
 )
 
@@ -117,8 +119,13 @@ class ReviewPanel(Component):
     def get_context_data(self, parent_context: dict[str, Any]) -> dict[str, Any]:
         user = parent_context["request"].user
         reviewer = is_reviewer(user)
+        home = reverse("wagtailadmin_home")
+        materials: list = []
+        keywords: list = []
         if reviewer:
             rows = awaiting_review(user, limit=PANEL_LIMIT + 1)
+            materials = material_rows(user, home)
+            keywords = keyword_rows(user)
             heading = _("Zur Prüfung")
         else:
             rows = my_submissions(user, limit=PANEL_LIMIT + 1)
@@ -126,12 +133,14 @@ class ReviewPanel(Component):
         return {
             "heading": heading,
             "rows": rows[:PANEL_LIMIT],
-            "more": len(rows) > PANEL_LIMIT,
+            "material_rows": materials[:PANEL_LIMIT],
+            "keyword_rows": keywords[:PANEL_LIMIT],
+            "more": max(len(rows), len(materials), len(keywords)) > PANEL_LIMIT,
             "is_reviewer": reviewer,
             "not_reviewer": not reviewer,
             "list_url": reverse("editorial_review_list"),
             "decide_url": reverse("editorial_decide"),
-            "next": reverse("wagtailadmin_home"),
+            "next": home,
         }
 
 

@@ -301,6 +301,13 @@ class KeywordDecisionTests(TestCase):
         self.assertTrue(self.keyword.approved)
         self.assertIn("Schlagwort „Quartiersarbeit“ wurde freigegeben.", page_text(response))
 
+    def test_listed_on_the_dashboard(self):
+        self.client.force_login(self.team["moderation"])
+        form = read_form(self.client.get("/admin/"), DASHBOARD_FORM)
+        self.assertIn(f"keyword:{self.keyword.pk}", form.checkboxes)
+        self.client.force_login(self.team["redaktion"])
+        self.assertNotIn("Quartiersarbeit", page_text(self.client.get("/admin/")))
+
     def test_second_approval_says_so(self):
         form = self.open_list()
         data = {**form.fields, "approve": f"keyword:{self.keyword.pk}"}
@@ -389,6 +396,15 @@ class MaterialDecisionTests(TestCase):
         self.assertEqual(self.material.review_comment, "Falsche Datei.")
         self.client.logout()
         self.assertEqual(self.client.get(self.material.url).status_code, 404)
+
+    def test_approve_from_the_dashboard(self):
+        self.client.force_login(self.team["moderation"])
+        form = read_form(self.client.get("/admin/"), DASHBOARD_FORM)
+        data = dict([button(form, "Freigeben", "Programm Fachtag")])
+        response = self.client.post(form.action, {**form.fields, **data}, follow=True)
+        self.assertEqual(response.redirect_chain[-1][0], "/admin/")
+        self.material.refresh_from_db()
+        self.assertEqual(self.material.review_state, ReviewState.APPROVED)
 
     def test_stale_approval_of_a_rejected_material_is_refused(self):
         form = self.open_list()  # moderator 1 opens the list
