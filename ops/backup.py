@@ -170,13 +170,30 @@ def dump_postgresql(settings_dict: dict[str, Any], target: Path) -> None:
 
 
 def dump_sqlite(connection: BaseDatabaseWrapper, target: Path) -> None:
-    """SQLite's online backup API: a consistent copy while the site keeps running."""
+    """SQLite's online backup API: a consistent copy of what is committed, while the
+    site keeps running.
+
+    A database file is read through a connection of its own (read-only): the
+    site's connection may be inside a write transaction (Django's IMMEDIATE
+    transaction mode takes the write lock at BEGIN), and SQLite refuses to back up
+    from a connection that is writing, which Python's backup() would retry for
+    ever. In WAL mode that reader sees the last commit and never waits for a
+    writer. Only an in-memory database is copied through the site's connection."""
     connection.ensure_connection()
+    name = str(connection.settings_dict["NAME"])
+    in_memory = name == ":memory:" or "mode=memory" in name
+    source = connection.connection if in_memory else _read_only(Path(name))
     destination = sqlite3.connect(target)
     try:
-        connection.connection.backup(destination)
+        source.backup(destination)
     finally:
         destination.close()
+        if source is not connection.connection:
+            source.close()
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=20)
 
 
 def media_files(media_root: Path) -> Iterator[tuple[Path, str]]:
