@@ -31,13 +31,17 @@ demo: install
 	$(BIN)/python manage.py apply_editorial
 	$(BIN)/python manage.py load_demo_states
 
-# The whole suite; DATABASE_URL=postgres://... runs it on PostgreSQL.
+# The whole suite; DATABASE_URL=postgres://... runs it on PostgreSQL. The browser
+# tests run in a pytest session of their own: they commit the demo site for the
+# whole package, and tests that need Django's serialized rollback after them found
+# the migrated data (site, root page) missing.
 test: install-test
 	$(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest --ignore=tests/browser $(PYTEST_ARGS)
+	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
 
 # Only the browser tests (tests/browser/; `make test` runs them too): Playwright
 # drives Debian's Chromium (/usr/bin/chromium, `apt-get install chromium`).

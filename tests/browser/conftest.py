@@ -24,7 +24,6 @@ from django.core.management import call_command
 from django.db import connection, connections
 
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.conftest import MIGRATED_STATE
 
 # Playwright's sync API runs an asyncio event loop in the test thread; Django would
 # then refuse ORM calls ("SynchronousOnlyOperation") in fixtures and later tests.
@@ -89,28 +88,23 @@ def _close_connections_before_teardown(django_db_setup, django_db_blocker):
 def demo_site(django_db_setup, django_db_blocker, live_server):
     """The demo site, loaded and committed once for all browser tests."""
     with django_db_blocker.unblock():
-        # Transactional tests that ran before leave the tables empty.
-        restore_migrated_state()
+        initial = connection.creation.serialize_db_to_string()
         call_command("load_demo_content", stdout=io.StringIO())
         cache.clear()
         try:
             yield live_server
         finally:
-            restore_migrated_state()
+            # What TransactionTestCase does with serialized_rollback: empty every
+            # table, then restore the migrated state (root page, locale, site).
+            # Sequences are not reset (as in Django's own teardown): the restored
+            # rows keep their ids, and on PostgreSQL a reset sequence would hand
+            # those ids out again (duplicate key on the root page).
+            call_command(
+                "flush",
+                verbosity=0,
+                interactive=False,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+            )
+            connection.creation.deserialize_db_from_string(initial)
             cache.clear()
-
-
-def restore_migrated_state() -> None:
-    """What TransactionTestCase does with serialized_rollback: empty every table,
-    then load the migrated state (root page, locales, site) taken when the test
-    database was created (tests/conftest.py). Sequences are not reset (as in
-    Django's own teardown): the restored rows keep their ids, and on PostgreSQL a
-    reset sequence would hand those ids out again (duplicate key on the root page)."""
-    call_command(
-        "flush",
-        verbosity=0,
-        interactive=False,
-        inhibit_post_migrate=True,
-        reset_sequences=False,
-    )
-    connection.creation.deserialize_db_from_string(MIGRATED_STATE["default"])
