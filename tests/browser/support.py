@@ -3,10 +3,13 @@ checks axe cannot make (heading order, focus visibility, reflow at 320 px)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
+
+from home.demo.content import DEMO_PASSWORD
 
 # axe-core, vendored (tests/browser/vendor/README.md): never fetched at test time.
 AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -113,3 +116,15 @@ def focus_is_visible(indicator: dict[str, Any]) -> bool:
         "none",
         "",
     )
+
+
+def log_in(browser: Browser, base_url: str, username: str) -> Page:
+    """A new browser context logged in to the admin as a demo user (German UI)."""
+    context = browser.new_context(base_url=base_url, locale="de-DE")
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return page

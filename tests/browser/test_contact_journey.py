@@ -9,15 +9,14 @@ contacts are put back afterwards so later browser tests see the demo as loaded."
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from django.core.management import call_command
 
-from home.demo.content import DEMO_PASSWORD
 from regions.models import RegionPage
+from tests.browser.support import log_in
 
 NEW_ROLE = "Koordination Präventionskette (Browsertest)"
 
@@ -36,17 +35,6 @@ def editorial_setup(demo_site, django_db_blocker):
 
 def region(slug: str) -> RegionPage:
     return RegionPage.objects.get(slug=slug, locale__language_code="de")
-
-
-def log_in(browser: Browser, base_url: str, username: str) -> Page:
-    context = browser.new_context(base_url=base_url, locale="de-DE")
-    page = context.new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
 
 
 def footer_action(page: Page, name: str = "", *, label: str = "") -> None:

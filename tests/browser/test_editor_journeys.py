@@ -12,7 +12,6 @@ other browser tests see the demo site as before."""
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -20,8 +19,8 @@ from playwright.sync_api import Browser, Page, expect
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from home.demo.content import DEMO_PASSWORD
 from news.models import NewsIndexPage, NewsPage
+from tests.browser.support import log_in
 
 DRAFT_TITLE = "Werkstattbericht Bewegte Kommune (Browsertest)"
 REVIEW_TITLE = "Neue Partnerkommune im Netzwerk (Browsertest)"
@@ -54,17 +53,6 @@ def news_items(demo_site, django_db_blocker):
     with django_db_blocker.unblock():
         for page in NewsPage.objects.filter(pk__in=pages.values()):
             page.delete()
-
-
-def log_in(browser: Browser, base_url: str, username: str) -> Page:
-    context = browser.new_context(base_url=base_url, locale="de-DE")
-    page = context.new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
 
 
 def editor_action(page: Page, label: str) -> None:

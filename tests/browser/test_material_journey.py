@@ -21,7 +21,8 @@ from wagtail.models import Page as Page_
 
 from home.demo.content import LERNWERKSTATT_SLUG
 from materials.models import Material, ReviewState
-from tests.browser.test_workflow_journeys import footer_action, log_in
+from tests.browser.support import log_in
+from tests.browser.test_workflow_journeys import footer_action
 
 PDF_TITLE = "Dokumentation: Lernwerkstatt (Browsertest)"
 PDF_WORD = "Kiesgrubenrundgang"  # only inside the uploaded PDF

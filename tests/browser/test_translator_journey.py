@@ -20,7 +20,8 @@ from wagtail.models import Locale, TaskState
 from wagtail.models import Page as Page_
 
 from news.models import NewsPage
-from tests.browser.test_workflow_journeys import editorial_setup, log_in  # noqa: F401
+from tests.browser.support import log_in
+from tests.browser.test_workflow_journeys import editorial_setup  # noqa: F401
 
 ENGLISH_TITLE = "Translated for the browser test"
 

@@ -29,7 +29,7 @@ from django.core.management import call_command
 
 from wagtail.models import Page as Page_
 
-from home.demo.content import DEMO_PASSWORD
+from tests.browser.support import log_in
 
 EVENT_TITLE = "Werkstatt Bewegte Kommune (Browsertest)"
 PDF_TITLE = "Programm: Werkstatt Bewegte Kommune"
@@ -55,17 +55,6 @@ def programme_pdf(path) -> str:
     pdf.multi_cell(w=0, text=f"10:00 Uhr Start am {PDF_WORD} im Stadtpark.")
     pdf.output(str(path))
     return str(path)
-
-
-def log_in(browser: Browser, base_url: str, username: str) -> Page:
-    context = browser.new_context(base_url=base_url, locale="de-DE")
-    page = context.new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
 
 
 def choose_in_modal(page: Page, opener, name: str, *, search: bool = False) -> None:
