@@ -19,13 +19,13 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
 from wagtail.admin import messages
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import (
     AbstractGroupApprovalTask,
@@ -346,12 +346,7 @@ class DecideView(View):
 
     @staticmethod
     def next_url(request: HttpRequest) -> str:
-        candidate = request.POST.get("next", "")
-        if candidate and url_has_allowed_host_and_scheme(
-            candidate, allowed_hosts={request.get_host()}
-        ):
-            return candidate
-        return reverse("editorial_review_list")
+        return get_valid_next_url_from_request(request) or reverse("editorial_review_list")
 
 
 # -- submitting a page (e.g. a translation) for review ------------------------------
@@ -415,12 +410,9 @@ class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def next_url(self) -> str:
-        candidate = self.request.POST.get("next") or self.request.GET.get("next") or ""
-        if candidate and url_has_allowed_host_and_scheme(
-            candidate, allowed_hosts={self.request.get_host()}
-        ):
-            return candidate
-        return reverse("wagtailadmin_explore", args=(self.page.get_parent().pk,))
+        return get_valid_next_url_from_request(self.request) or reverse(
+            "wagtailadmin_explore", args=(self.page.get_parent().pk,)
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
