@@ -86,6 +86,12 @@ class CalendarBoundTests(TestCase):
             page = response.context["events_page"]
             self.assertEqual(page.number, number)
             seen += [e.title for e in page_items(response)]
+        html = response.content.decode()
+        self.assertIn(
+            '<nav class="pagination" aria-label="Seiten des Veranstaltungskalenders">', html
+        )
+        self.assertIn('href="?seite=15" aria-current="page"', html)
+        self.assertIn('rel="prev"', html)
         # Page 2 starts with the 16th past event (page 1: 5 upcoming + 15 past).
         self.assertEqual(seen[20], "Werkstatt Nummer 16")
         self.assertEqual(seen[-1], "Werkstatt Nummer 295")  # the oldest, last page
