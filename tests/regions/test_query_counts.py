@@ -93,11 +93,22 @@ class RegionBoundTests(TestCase):
             1,
             900,
         )
+        add_live_pages(
+            self.tree.news,
+            lambda i: news(i, date(2026, 2, 1), regions=[self.other]),
+            1,
+            900,
+        )
         calendar = self.client.get("/de/veranstaltungen/?region=gera")
         self.assertEqual(calendar.context["events_page"].paginator.count, 20)
         self.assertNotIn("Werkstatt Nummer 900", page_text(calendar))
         news_list = self.client.get("/de/aktuelles/?region=gera")
         self.assertEqual(news_list.context["news_items"].paginator.count, 20)
+        self.assertNotIn("Meldung Nummer 900", page_text(news_list))
+        weimar_news = self.client.get("/de/aktuelles/?region=weimar")
+        self.assertEqual(
+            [n.title for n in weimar_news.context["news_items"]], ["Meldung Nummer 900"]
+        )
         self.assertEqual(
             self.client.get("/de/veranstaltungen/?region=weimar")
             .context["events_page"]
