@@ -142,7 +142,10 @@ class RegionPage(RoutablePageMixin, BasePage):
 
     def public_material_links(self):
         """Links to the region's public materials (approved, unrestricted), in order."""
-        return self.material_links.filter(document__in=Material.objects.public()).select_related(
+        # By id: in the editor's preview the links are in memory (modelcluster's
+        # FakeQuerySet compares plain values); in the database it is a subquery.
+        public_ids = Material.objects.public().values_list("pk", flat=True)
+        return self.material_links.filter(document_id__in=public_ids).select_related(
             "document__collection"
         )
 
