@@ -145,8 +145,10 @@ class RegionPage(RoutablePageMixin, BasePage):
         # By id: in the editor's preview the links are in memory (modelcluster's
         # FakeQuerySet compares plain values); in the database it is a subquery.
         public_ids = Material.objects.public().values_list("pk", flat=True)
-        return self.material_links.filter(document_id__in=public_ids).select_related(
-            "document__collection"
+        return (
+            self.material_links.filter(document_id__in=public_ids)
+            .select_related("document__collection")
+            .order_by("sort_order", "pk")  # links added in code may share a sort_order
         )
 
     def _filtered_index_url(self, request, model_name: str) -> str:
