@@ -111,7 +111,7 @@ def main() -> None:
             "DJANGO_SETTINGS_MODULE": "config.settings.dev",
             "DATABASE_URL": f"sqlite:///{tmp}/screenshots.sqlite3",
             "MEDIA_ROOT": f"{tmp}/media",
-            "WAGTAILADMIN_BASE_URL": base,
+            "BASE_URL": base,
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         }
         say("Demo-Seite auf einer Wegwerf-Datenbank aufbauen …")

@@ -1,13 +1,16 @@
-"""The calendar's filters (bundesland, kategorie, schlagwort, jahr), shared by the
-HTML calendar and the iCalendar feed so both always agree."""
+"""The calendar's filters (bundesland, kategorie, schlagwort, jahr, region), shared
+by the HTML calendar and the iCalendar feed so both always agree. ``region`` (a
+region page's slug) is what region pages link to: "Alle Veranstaltungen in …"."""
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Bundesland, Schlagwort
+from home.models.base import live_now
+from regions.models import RegionPage
 
-from .models import EventCategory
+from .models import EventCategory, EventRegion
 
 
 class EventFilterForm(forms.Form):
@@ -36,6 +39,13 @@ class EventFilterForm(forms.Form):
         empty_label=_("Alle Schlagwörter"),
     )
     jahr = forms.TypedChoiceField(coerce=int, required=False, label=_("Jahr"), empty_value=None)
+    region = forms.ModelChoiceField(
+        queryset=RegionPage.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Region"),
+        empty_label=_("Alle Regionen"),
+    )
 
     def __init__(self, data, *, locale, events: QuerySet):
         super().__init__(data)
@@ -45,6 +55,13 @@ class EventFilterForm(forms.Form):
             Schlagwort.objects.public()
             .filter(events_eventpagetag_items__content_object__in=events)
             .distinct()
+        )
+        # Regions of this language that some listed event names (as for keywords).
+        self.fields["region"].queryset = (
+            live_now(RegionPage.objects.filter(locale=locale))
+            .public()
+            .filter(pk__in=EventRegion.objects.filter(page__in=events).values("region_id"))
+            .order_by("title")
         )
         years = sorted({d.year for d in events.dates("start", "year")}, reverse=True)
         self.fields["jahr"].choices = [("", _("Alle Jahre"))] + [(y, str(y)) for y in years]
@@ -74,6 +91,11 @@ class EventFilterForm(forms.Form):
             events = events.filter(category=data["kategorie"])
         if data["jahr"]:
             events = events.filter(start__year=data["jahr"])
+        if data["region"]:
+            # A subquery, not a join: an event linked to the region twice stays one.
+            events = events.filter(
+                pk__in=EventRegion.objects.filter(region=data["region"]).values("page_id")
+            )
         if data["schlagwort"]:
             # Only this join can repeat an event; DISTINCT elsewhere would make the
             # database sort every event before it can page through them.

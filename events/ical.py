@@ -20,10 +20,9 @@ def build_calendar(request, events: Iterable, name: str) -> Calendar:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Berlin")
-    host = request.get_host()
     for page in events:
         event = Event()
-        event.add("uid", f"event-{page.translation_key}-{page.locale_id}@{host}")
+        event.add("uid", event_uid(page))
         event.add("summary", page.title)
         event.add("dtstart", timezone.localtime(page.start))
         event.add("dtend", timezone.localtime(page.end))
@@ -40,6 +39,18 @@ def build_calendar(request, events: Iterable, name: str) -> Calendar:
         cal.add_component(event)
     cal.add_missing_timezones()  # VTIMEZONE for Europe/Berlin
     return cal
+
+
+# The right-hand side of every UID: a fixed name, not a host, so that moving the site
+# to another address (or a request with another Host header) never changes a UID.
+UID_DOMAIN = "gesunde-kommune"
+
+
+def event_uid(page) -> str:
+    """A UID that stays the same for the life of the event: its translation key (a
+    UUID shared by the German and English versions, kept through renames, moves
+    and backup/restore) plus the language, so both versions stay distinct."""
+    return f"event-{page.translation_key}-{page.locale.language_code}@{UID_DOMAIN}"
 
 
 def event_location(page) -> str:

@@ -1,6 +1,7 @@
 """The event calendar (Veranstaltungskalender) and its events."""
 
-from django.core.paginator import Paginator
+from datetime import timedelta
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,11 +16,19 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
+from home.listing import Section, Sections, get_page
 from home.models import BasePage
 from home.models.base import SchlagwortItemBase, public_linked_pages
 from materials.models import public_materials
 
-PAST_EVENTS_PER_PAGE = 20
+# The calendar: upcoming events (soonest first), then past ones (newest first), as
+# one list of this many per page (?seite=N, home/listing.py).
+EVENTS_PER_PAGE = 20
+# feed.ics holds the events that end at most this many days ago and begin at most
+# this many days ahead (about 18 months): calendar apps poll it often, and an
+# archive of years of events would only grow. README, "Kalender abonnieren".
+FEED_DAYS_BACK = 90
+FEED_DAYS_AHEAD = 548
 
 
 class EventCategory(TranslatableMixin, RevisionMixin, models.Model):
@@ -73,11 +82,27 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         form, events = self.filter_events(request)
         now = timezone.now()
-        past = Paginator(events.filter(end__lt=now).order_by("-start"), PAST_EVENTS_PER_PAGE)
+        upcoming = Section(
+            "upcoming",
+            events.filter(end__gte=now).order_by("start", "pk"),
+            _("Kommende Veranstaltungen"),
+        )
+        past = Section(
+            "past",
+            events.filter(end__lt=now).order_by("-start", "-pk"),
+            _("Vergangene Veranstaltungen"),
+        )
+        events_page = get_page(request, Sections([upcoming, past]), EVENTS_PER_PAGE)
+        on_page = {section.key: [] for section in (upcoming, past)}
+        for section, event in events_page.object_list:
+            on_page[section.key].append(event)
         context.update(
             filter_form=form,
-            upcoming_events=events.filter(end__gte=now).order_by("start"),
-            past_events=past.get_page(request.GET.get("seite")),
+            events_page=events_page,
+            upcoming_events=on_page["upcoming"],
+            past_events=on_page["past"],
+            upcoming_count=upcoming.count,
+            past_count=past.count,
         )
         return context
 
@@ -86,7 +111,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from .ical import calendar_response
 
         _form, events = self.filter_events(request)
-        return calendar_response(request, events.order_by("start"), name=self.title)
+        now = timezone.now()
+        window = events.filter(
+            end__gte=now - timedelta(days=FEED_DAYS_BACK),
+            start__lte=now + timedelta(days=FEED_DAYS_AHEAD),
+        )
+        return calendar_response(request, window.order_by("start", "pk"), name=self.title)
 
 
 class EventPageTag(SchlagwortItemBase):
@@ -162,7 +192,7 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("category"),
         index.RelatedFields("tags", [index.SearchField("name"), index.FilterField("slug")]),
     ]
-    listing_select_related = ("bundesland", "category")
+    listing_select_related = ("bundesland", "category", "locale")
     listing_prefetch_related = ("tagged_items__tag",)
 
     parent_page_types = ["events.EventIndexPage"]

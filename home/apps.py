@@ -21,7 +21,13 @@ class HomeConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import page_published
 
+        from . import base_url  # noqa: F401 - registers the BASE_URL check
         from .moderation import approve_published_keywords
 
         post_migrate.connect(index_vocabularies, sender=self)
+        # After every app's migrations (wagtailcore's Site included): the configured
+        # origin goes into the default Site record (home/base_url.py).
+        post_migrate.connect(
+            base_url.apply_base_url_after_migrate, dispatch_uid="home_apply_base_url"
+        )
         page_published.connect(approve_published_keywords, dispatch_uid="home_approve_keywords")

@@ -7,6 +7,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
+from .base_url import absolute_url
+
 
 class AllLocalesSitemap(Sitemap):
     """Wagtail's sitemap covers only the default site's tree; this one adds the
@@ -31,7 +33,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /de/suche/",
         "Disallow: /en/suche/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",  # the configured origin, not the Host
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -1,6 +1,6 @@
 """News (Aktuelles) and its RSS feed."""
 
-from django.core.paginator import Paginator
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,8 +14,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.listing import get_page
 from home.models import BasePage
-from home.models.base import SchlagwortItemBase
+from home.models.base import SchlagwortItemBase, live_now
 
 NEWS_PER_PAGE = 10
 
@@ -38,8 +39,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.news(), NEWS_PER_PAGE)
-        context["news_items"] = paginator.get_page(request.GET.get("seite"))
+        news = self.news()
+        form = NewsFilterForm(request.GET, locale=self.locale, news=news)
+        context["filter_form"] = form
+        context["news_items"] = get_page(request, form.filter(news), NEWS_PER_PAGE)
         return context
 
     @path("feed/", name="feed")
@@ -111,3 +114,48 @@ class NewsRegion(Orderable):
         verbose_name=_("Region"),
     )
     panels = [FieldPanel("region")]
+
+
+class NewsFilterForm(forms.Form):
+    """The news list's filter: ``region`` (a region page's slug), the parameter the
+    calendar uses too; region pages link here ("Alle Nachrichten aus …"). An unknown
+    value makes the form invalid: the list then shows no news and says why."""
+
+    region = forms.ModelChoiceField(
+        queryset=None,
+        to_field_name="slug",
+        required=False,
+        label=_("Region"),
+        empty_label=_("Alle Regionen"),
+    )
+
+    def __init__(self, data, *, locale, news):
+        from regions.models import RegionPage
+
+        super().__init__(data)
+        # Regions of this language that some listed news item names.
+        self.fields["region"].queryset = (
+            live_now(RegionPage.objects.filter(locale=locale))
+            .public()
+            .filter(pk__in=NewsRegion.objects.filter(page__in=news).values("region_id"))
+            .order_by("title")
+        )
+
+    def clean(self):
+        if len(self.data.getlist("region")) > 1:
+            raise forms.ValidationError(
+                _("Jeder Filter darf nur einmal vorkommen: %(names)s"), params={"names": "region"}
+            )
+        return super().clean()
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.data.get("region"))
+
+    def filter(self, news):
+        if not self.is_valid():
+            return news.none()
+        region = self.cleaned_data["region"]
+        if region:
+            news = news.filter(pk__in=NewsRegion.objects.filter(region=region).values("page_id"))
+        return news

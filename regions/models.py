@@ -1,20 +1,33 @@
 """Regions: the Kommunen (Landkreise, kreisfreie Städte) and their networks."""
 
+from urllib.parse import urlencode
+
 from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.listing import get_page
 from home.models import BasePage
-from home.models.base import SchlagwortItemBase, public_linked_pages
-from materials.models import public_materials
+from home.models.base import SchlagwortItemBase, live_now, public_linked_pages
+from materials.models import Material
+
+# A region page shows this many upcoming events (else the latest past ones) and
+# news, each with a link to the calendar or news list filtered by the region.
+REGION_LISTING_SIZE = 5
+# ... and this many of its materials, the rest on <region>/materialien/ (paginated).
+REGION_MATERIALS_SHOWN = 10
+MATERIALS_PER_PAGE = 20
 
 
 class RegionKind(models.TextChoices):
@@ -67,9 +80,10 @@ class RegionPageTag(SchlagwortItemBase):
     )
 
 
-class RegionPage(BasePage):
+class RegionPage(RoutablePageMixin, BasePage):
     """One Kommune and its health-promotion network, under the region list. Its
-    child "Ergebnisse" pages hold detailed results visible to the network only."""
+    child "Ergebnisse" pages hold detailed results visible to the network only;
+    materialien/ lists all its materials."""
 
     kind = models.CharField(_("Art"), max_length=20, choices=RegionKind.choices)
     role = models.CharField(_("Rolle"), max_length=20, choices=RegionRole.choices)
@@ -126,29 +140,80 @@ class RegionPage(BasePage):
     def listing_summary(self) -> str:
         return self.intro or self.search_description
 
+    def public_material_links(self):
+        """Links to the region's public materials (approved, unrestricted), in order."""
+        # By id: in the editor's preview the links are in memory (modelcluster's
+        # FakeQuerySet compares plain values); in the database it is a subquery.
+        public_ids = Material.objects.public().values_list("pk", flat=True)
+        return (
+            self.material_links.filter(document_id__in=public_ids)
+            .select_related("document__collection")
+            .order_by("sort_order", "pk")  # links added in code may share a sort_order
+        )
+
+    def _filtered_index_url(self, request, model_name: str) -> str:
+        """URL of this language's calendar or news list filtered by this region
+        ("" if there is none)."""
+        from django.apps import apps
+
+        model = apps.get_model(model_name)
+        index = live_now(model.objects.filter(locale_id=self.locale_id)).public().first()
+        if index is None:
+            return ""
+        return f"{index.get_url(request)}?{urlencode({'region': self.slug})}"
+
     def get_context(self, request, *args, **kwargs):
-        from events.models import EventPage
-        from news.models import NewsPage
+        from events.models import EventPage, EventRegion
+        from news.models import NewsPage, NewsRegion
 
         context = super().get_context(request, *args, **kwargs)
         context["contacts"] = list(self.contacts.all())
-        context["materials"] = public_materials(
-            self.material_links.select_related("document__collection")
+        material_links = self.public_material_links()
+        context["materials"] = [link.document for link in material_links[:REGION_MATERIALS_SHOWN]]
+        context["materials_count"] = (
+            material_links.count()
+            if len(context["materials"]) == REGION_MATERIALS_SHOWN
+            else len(context["materials"])
         )
         context["criteria"] = public_linked_pages(self.criterion_links, "criterion")
-        context["events"] = (
-            EventPage.listing_queryset(self.locale)
-            .filter(region_links__region=self)
-            .order_by("-start")
-            .distinct()
+
+        events = EventPage.listing_queryset(self.locale).filter(
+            pk__in=EventRegion.objects.filter(region=self).values("page_id")
         )
-        context["news"] = (
+        now = timezone.now()
+        upcoming = list(events.filter(end__gte=now).order_by("start", "pk")[:REGION_LISTING_SIZE])
+        context["events"] = upcoming or list(
+            events.filter(end__lt=now).order_by("-start", "-pk")[:REGION_LISTING_SIZE]
+        )
+        context["events_are_past"] = not upcoming
+        context["news"] = list(
             NewsPage.listing_queryset(self.locale)
-            .filter(region_links__region=self)
-            .order_by("-date")
-            .distinct()
+            .filter(pk__in=NewsRegion.objects.filter(region=self).values("page_id"))
+            .order_by("-date", "-pk")[:REGION_LISTING_SIZE]
         )
+        if context["events"]:
+            events_url = self._filtered_index_url(request, "events.EventIndexPage")
+            context["events_url"] = events_url
+            context["events_feed_url"] = events_url.replace("?", "feed.ics?", 1)
+        if context["news"]:
+            context["news_url"] = self._filtered_index_url(request, "news.NewsIndexPage")
         return context
+
+    @path("materialien/", name="materials")
+    def all_materials(self, request):
+        """All public materials of the region, paginated (?seite=N)."""
+        materials_page = get_page(request, self.public_material_links(), MATERIALS_PER_PAGE)
+        return TemplateResponse(
+            request,
+            "regions/region_materials.html",
+            {
+                "page": self,
+                "self": self,
+                "materials_page": materials_page,
+                "materials": [link.document for link in materials_page.object_list],
+                "request": request,
+            },
+        )
 
 
 class RegionContact(TranslatableMixin, Orderable):

@@ -163,7 +163,6 @@ LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 WAGTAIL_SITE_NAME = "Gesunde Kommune"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "materials.Material"
 # Every upload form: default collection and review state (materials/forms.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "materials.forms.MaterialForm"
@@ -213,3 +212,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# --- Public base URL (issue #11) ------------------------------------------------
+# One origin for everything that leaves the site with a full address: sitemap,
+# RSS, canonical and hreflang links, robots.txt, iCalendar, e-mails. home/base_url.py
+# writes it into the default Site record after every `migrate` (post_migrate), so
+# Wagtail's full page URLs use it whatever Host header a request carries.
+# Scheme, host and port only (no path); https needs port 443 (Wagtail's Site).
+BASE_URL = (env("BASE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
+# Links in notification e-mails; its own variable only to override BASE_URL.
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", BASE_URL)

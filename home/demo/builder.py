@@ -12,7 +12,6 @@ import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -55,6 +54,7 @@ from regions.models import (
     RegionResultsPage,
 )
 
+from ..base_url import site_address
 from ..models import Bundesland, HomePage, StandardPage
 from . import content as c
 from .pdfs import build_pdf
@@ -216,10 +216,8 @@ class DemoBuilder:
 
     def ensure_site(self, home: HomePage) -> None:
         # Full URLs in feeds, iCalendar and the sitemap come from the Site, so it
-        # carries the address the demo is served on (WAGTAILADMIN_BASE_URL).
-        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        hostname = base.hostname or "localhost"
-        port = base.port or (443 if base.scheme == "https" else 80)
+        # carries the configured origin (BASE_URL, home/base_url.py).
+        hostname, port = site_address()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(

@@ -12,11 +12,19 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..listing import Section, Sections, get_page, page_groups
 from .base import BasePage, live_now
 from .vocabularies import Schlagwort
 
 # Page types that carry Schlagwörter, named by string so imports flow one way.
 TAGGED_PAGE_MODELS = ["regions.RegionPage", "events.EventPage", "news.NewsPage"]
+# The keyword page lists them in this order, each sorted so pages never overlap.
+KEYWORD_PAGE_ORDER = {
+    "regions.RegionPage": ("title", "pk"),
+    "events.EventPage": ("-start", "-pk"),
+    "news.NewsPage": ("-date", "-pk"),
+}
+KEYWORD_ITEMS_PER_PAGE = 20
 
 
 class HomePage(RoutablePageMixin, BasePage):
@@ -67,18 +75,33 @@ class HomePage(RoutablePageMixin, BasePage):
 
     @path("schlagwort/<str:slug>/", name="schlagwort")
     def schlagwort(self, request, slug: str):
-        """Everything published in this language that carries one keyword."""
+        """Everything published in this language that carries one keyword: regions,
+        events (newest first), news (newest first), as one list paginated by
+        ``?seite=N`` (home/listing.py)."""
         tag = get_object_or_404(Schlagwort.objects.public(), slug=slug)
-        groups = []
+        sections = []
         for model_name in TAGGED_PAGE_MODELS:
             model = apps.get_model(model_name)
-            pages = list(model.listing_queryset(self.locale).filter(tagged_items__tag=tag))
-            if pages:
-                groups.append({"label": model._meta.verbose_name_plural, "pages": pages})
+            pages = model.listing_queryset(self.locale).filter(tagged_items__tag=tag)
+            sections.append(
+                Section(
+                    model._meta.label_lower,
+                    pages.order_by(*KEYWORD_PAGE_ORDER[model_name]),
+                    model._meta.verbose_name_plural,
+                )
+            )
+        items_page = get_page(request, Sections(sections), KEYWORD_ITEMS_PER_PAGE)
         return TemplateResponse(
             request,
             "home/schlagwort_page.html",
-            {"page": self, "self": self, "tag": tag, "groups": groups, "request": request},
+            {
+                "page": self,
+                "self": self,
+                "tag": tag,
+                "items_page": items_page,
+                "groups": page_groups(items_page),
+                "request": request,
+            },
         )
 
 

@@ -10,6 +10,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
+from ..base_url import absolute_url
 from .navigation import all_locales, context_page, live_translations, route_suffix
 
 register = template.Library()
@@ -48,7 +49,8 @@ def json_ld(context: template.Context, page: Any = None) -> SafeString:
 @register.simple_tag(takes_context=True)
 def canonical_url(context: template.Context) -> str:
     """Absolute URL of what is shown, without query string: the page's full URL
-    (plus a routable page's sub-route), else the request path."""
+    (plus a routable page's sub-route), else the request path; both under the
+    configured origin (BASE_URL via the Site record), never the request's Host."""
     request = context.get("request")
     page = context_page(context)
     if page is not None:
@@ -56,7 +58,7 @@ def canonical_url(context: template.Context) -> str:
         if full_url:
             return full_url + route_suffix(context)
     if request is not None:
-        return request.build_absolute_uri(request.path)
+        return absolute_url(request.path)
     return ""
 
 

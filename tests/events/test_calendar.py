@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.utils import timezone
 
-from events.models import PAST_EVENTS_PER_PAGE
+from events.models import EVENTS_PER_PAGE
 from tests.factories import (
     EventPageFactory,
     build_tree,
@@ -219,7 +219,7 @@ class UpcomingAndPastTests(TestCase):
                 start=now - timedelta(days=7 * i),
                 end=now - timedelta(days=7 * i) + timedelta(hours=5),
             )
-            for i in range(1, PAST_EVENTS_PER_PAGE + 6)
+            for i in range(1, 26)  # 25 past events
         ]
 
     def test_upcoming_events_come_first_in_date_order(self):
@@ -234,10 +234,13 @@ class UpcomingAndPastTests(TestCase):
         for title in upcoming:
             self.assertIn(title, text)
 
-    def test_past_events_newest_first_and_paginated(self):
+    def test_one_list_of_upcoming_then_past_events_paginated(self):
+        # 4 upcoming (running included) and 25 past events: page 1 holds the 4
+        # upcoming and the 16 newest past ones, page 2 the 9 oldest.
         response = self.client.get(URL)
+        self.assertEqual(len(response.context["upcoming_events"]), 4)
         past = [e.title for e in response.context["past_events"]]
-        self.assertEqual(past, [e.title for e in self.past[:PAST_EVENTS_PER_PAGE]])
+        self.assertEqual(past, [e.title for e in self.past[: EVENTS_PER_PAGE - 4]])
         text = page_text(response)
         self.assertIn(self.past[0].title, text)
         self.assertNotIn(self.past[-1].title, text)
@@ -248,24 +251,36 @@ class UpcomingAndPastTests(TestCase):
 
         return page_links(response)
 
-    def test_second_page_of_past_events(self):
+    def test_second_page_holds_the_older_past_events(self):
         response = self.client.get(URL + "?seite=2")
         self.assertEqual(response.status_code, 200)
         text = page_text(response)
         self.assertIn(self.past[-1].title, text)
         self.assertNotIn(self.past[0].title, text)
-        self.assertEqual(len(response.context["past_events"]), 5)
+        self.assertNotIn(self.upcoming[0].title, text)
+        self.assertNotIn("Kommende Veranstaltungen", text)
+        self.assertEqual(response.context["upcoming_events"], [])
+        self.assertEqual(
+            [e.title for e in response.context["past_events"]],
+            [e.title for e in self.past[EVENTS_PER_PAGE - 4 :]],
+        )
 
     def test_out_of_range_or_garbage_page_numbers_still_answer(self):
-        for seite in ("99", "0", "-3", "abc", "2" * 40):
+        # Not a number: the first page; out of range: the last page (never a 500).
+        for seite, number in (("99", 2), ("0", 2), ("-3", 2), ("abc", 1), ("2" * 40, 2)):
             with self.subTest(seite=seite):
                 response = self.client.get(URL, {"seite": seite})
                 self.assertEqual(response.status_code, 200)
-                self.assertTrue(response.context["past_events"].object_list)
+                self.assertEqual(response.context["events_page"].number, number)
+                self.assertTrue(response.context["past_events"])
 
     def test_filtered_pagination_keeps_the_filter(self):
+        # All test events are Werkstätten: the same 29, filtered.
         response = self.client.get(URL + "?kategorie=werkstatt")
-        self.assertEqual(len(response.context["past_events"]), PAST_EVENTS_PER_PAGE)
+        self.assertEqual(len(response.context["events_page"]), EVENTS_PER_PAGE)
         links = [link for link in self._links(response) if "seite=2" in link]
-        self.assertTrue(links, "no link to the second page of past events")
+        self.assertTrue(links, "no link to the second page")
         self.assertTrue(all("kategorie=werkstatt" in link for link in links), links)
+        response = self.client.get(URL + "?kategorie=werkstatt&seite=2")
+        self.assertEqual(len(response.context["events_page"]), 9)
+        self.assertIn(self.past[-1].title, page_text(response))

@@ -143,7 +143,7 @@ def test_first_run_builds_the_site(demo):
 def test_default_site_serves_the_german_home_page(demo):
     site = Site.objects.get(is_default_site=True)
     # Full URLs in feeds and the sitemap point where the demo is served.
-    assert site.root_url == settings.WAGTAILADMIN_BASE_URL
+    assert site.root_url == settings.BASE_URL
     home = site.root_page.specific
     assert isinstance(home, HomePage)
     assert home.slug == "home"

@@ -171,5 +171,6 @@ class HomeAndSiteTests(TestCase):
         response = self.client.get("/robots.txt")
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response["Content-Type"].startswith("text/plain"))
-        self.assertIn("Sitemap: http://testserver/sitemap.xml", response.content.decode())
+        # The configured origin (BASE_URL), not the Host of the request (testserver).
+        self.assertIn("Sitemap: http://127.0.0.1:8000/sitemap.xml", response.content.decode())
         self.assertIn("Disallow: /admin/", response.content.decode())
