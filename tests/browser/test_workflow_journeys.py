@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date, timedelta
 
 import icalendar
 import pytest
@@ -32,6 +33,8 @@ from wagtail.models import Page as Page_
 from tests.browser.support import log_in
 
 EVENT_TITLE = "Werkstatt Bewegte Kommune (Browsertest)"
+# Half a year ahead: inside feed.ics's window (events.models.FEED_DAYS_AHEAD) whenever it runs.
+EVENT_DAY = (date.today() + timedelta(days=180)).isoformat()
 PDF_TITLE = "Programm: Werkstatt Bewegte Kommune"
 PDF_WORD = "Wiesenparcours"  # only inside the uploaded PDF
 KEYWORD = "Bewegung im Alltag"
@@ -100,9 +103,9 @@ def create_and_submit_event(page: Page, calendar_id: int, tmp_path) -> str:
     expect(page.locator("#id_title")).to_be_visible()
 
     page.fill("#id_title", EVENT_TITLE)
-    page.fill("#id_start", "2027-11-18 10:00")
+    page.fill("#id_start", f"{EVENT_DAY} 10:00")
     page.keyboard.press("Escape")
-    page.fill("#id_end", "2027-11-18 16:00")
+    page.fill("#id_end", f"{EVENT_DAY} 16:00")
     page.keyboard.press("Escape")
     page.fill("#id_place", "Jena")
     page.fill("#id_organiser", "Netzwerk Gesunde Kommune Jena")
