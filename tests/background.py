@@ -20,6 +20,9 @@ from django.db import transaction
 from materials.tasks import BACKEND, extract_material_text
 
 WORKER_QUEUE = extract_material_text.queue_name
+# The worker as `make worker` (Makefile) and docs/deploy/gesunde-kommune-worker.service
+# start it (tests/ops/test_deploy_files.py checks that they do).
+WORKER_COMMAND = ["manage.py", "db_worker", "--backend", "background", "--no-reload"]
 
 
 def queued_tasks() -> int:

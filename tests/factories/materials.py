@@ -1,4 +1,8 @@
-"""Materials (Wagtail documents) with a real small PDF, in collections."""
+"""Materials (Wagtail documents) with a real small PDF, in collections; crafted
+PDFs that cost much CPU time or memory to read."""
+
+import io
+import zlib
 
 import factory
 from factory.django import DjangoModelFactory
@@ -57,3 +61,42 @@ class MaterialFactory(DjangoModelFactory):
 
     class Meta:
         model = Material
+
+
+def pdf_with_content(content: bytes) -> bytes:
+    """A valid one-page PDF whose page content stream is ``content``, compressed
+    (FlateDecode). Written by hand: a stream of millions of operators is what
+    makes a crafted PDF small on disk and expensive to read."""
+    stream = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1))
+    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+def slow_pdf() -> bytes:
+    """The PDF of the issue: 8 MB of page content (1.6 million text-showing
+    operators) in about 12 KB; pypdf needs some 17 s of CPU for its text."""
+    return pdf_with_content(b"(a)'\n" * 1_600_000)
+
+
+def bloated_pdf() -> bytes:
+    """40 MB of page content in about 40 KB: cheap to parse, but the reader holds
+    it in memory at once."""
+    return pdf_with_content(b"q Q\n" * 10_000_000)
