@@ -9,6 +9,7 @@ Runs on SQLite and, with DATABASE_URL, on PostgreSQL (search.postgres)."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import signal
@@ -19,6 +20,7 @@ from urllib.parse import quote
 import pytest
 from django_tasks_db.models import DBTaskResult
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -264,3 +266,30 @@ def test_other_files_get_no_task(db):
     assert material.extraction_state == ExtractionState.NONE
     assert material.extraction_label == "Entfällt (kein PDF)"
     assert queued_tasks() == 0
+
+
+def test_a_file_missing_from_storage_fails_without_stopping_the_worker(db):
+    material = MaterialFactory(file=ContentFile(make_pdf(WORD), name="weg.pdf"))
+    material.file.storage.delete(material.file.name)
+    run_background_tasks()
+    material.refresh_from_db()
+    assert material.extraction_state == ExtractionState.FAILED
+    assert material.extraction_message.startswith("Die Textauswertung ist fehlgeschlagen.")
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+def test_the_migration_marks_pdfs_read_before_as_done_or_failed(db):
+    read = MaterialFactory(file=ContentFile(make_pdf(WORD), name="gelesen.pdf"))
+    unreadable = MaterialFactory(file=ContentFile(b"%PDF-1.4 kaputt", name="kaputt.pdf"))
+    other = MaterialFactory(file=ContentFile(b"Ort;Datum\n", name="liste.csv"))
+    # As the previous version left them: text read while saving, no state.
+    Material.objects.filter(pk=read.pk).update(extracted_text=WORD)
+    Material.objects.update(extraction_state=ExtractionState.NONE)
+    migration = importlib.import_module("materials.migrations.0003_extraction_state")
+    migration.mark_existing_pdfs(django_apps, None)
+    states = dict(Material.objects.values_list("pk", "extraction_state"))
+    assert states == {
+        read.pk: ExtractionState.DONE,
+        unreadable.pk: ExtractionState.FAILED,
+        other.pk: ExtractionState.NONE,
+    }
