@@ -63,19 +63,23 @@ class MaterialFactory(DjangoModelFactory):
         model = Material
 
 
-def pdf_with_content(content: bytes) -> bytes:
+def pdf_with_content(content: bytes, form: bytes | None = None) -> bytes:
     """A valid one-page PDF whose page content stream is ``content``, compressed
-    (FlateDecode). Written by hand: a stream of millions of operators is what
-    makes a crafted PDF small on disk and expensive to read."""
-    stream = zlib.compress(content, 9)
+    (FlateDecode); with ``form``, the page can draw the form XObject /X0 of that
+    content (``/X0 Do``). Written by hand: streams of millions of operators are
+    what make a crafted PDF small on disk and expensive to read."""
+    resources = b"/Font << /F1 5 0 R >>"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b" /Resources << %s%s >> >>" % (resources, b" /XObject << /X0 6 0 R >>" if form else b""),
+        _stream(b"", content),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    if form is not None:
+        form_dict = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << %s >> "
+        objects.append(_stream(form_dict % resources, form))
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -90,10 +94,24 @@ def pdf_with_content(content: bytes) -> bytes:
     return out.getvalue()
 
 
-def slow_pdf() -> bytes:
-    """The PDF of the issue: 8 MB of page content (1.6 million text-showing
-    operators) in about 12 KB; pypdf needs some 17 s of CPU for its text."""
+def _stream(entries: bytes, data: bytes) -> bytes:
+    compressed = zlib.compress(data, 9)
+    header = b"<< %s/Length %d /Filter /FlateDecode >>" % (entries, len(compressed))
+    return header + b"\nstream\n" + compressed + b"\nendstream"
+
+
+def issue_pdf() -> bytes:
+    """The shape measured in the issue: 8 MB of page content (1.6 million
+    text-showing operators) in about 12 KB. pypdf 7.1 gives up on it by itself
+    (a parsing budget per stream) after some 7 s of CPU."""
     return pdf_with_content(b"(a)'\n" * 1_600_000)
+
+
+def slow_pdf() -> bytes:
+    """2 KB that cost minutes of CPU: a form XObject of 200,000 text-showing
+    operators (within pypdf's budget per stream) drawn 50 times by the page
+    (pypdf reads it again each time: some 2 s of CPU per drawing)."""
+    return pdf_with_content(b"/X0 Do\n" * 50, form=b"(a)'\n" * 200_000)
 
 
 def bloated_pdf() -> bytes:

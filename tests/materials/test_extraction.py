@@ -32,7 +32,7 @@ from materials.extract_worker import extract_in_subprocess
 from materials.models import ExtractionError, ExtractionState, Material
 from tests.background import WORKER_COMMAND, queued_tasks, run_background_tasks
 from tests.factories import MaterialFactory, make_pdf
-from tests.factories.materials import bloated_pdf, slow_pdf
+from tests.factories.materials import bloated_pdf, issue_pdf, slow_pdf
 from tests.helpers import page_text
 from tests.materials.support import (
     downloads,
@@ -74,9 +74,18 @@ def test_the_child_reads_a_normal_pdf_within_tight_limits():
 
 
 def test_the_cpu_time_limit_stops_a_crafted_pdf():
+    """A 2 KB PDF that would take pypdf minutes: none of pypdf's own limits stops
+    it, nor text.py's time check between pages (it has one page)."""
     outcome = extract_in_subprocess(slow_pdf(), cpu_seconds=1, memory_mb=512, timeout=60)
     assert (outcome.error, outcome.limit, outcome.text) == (ExtractionError.CPU, 1, "")
     # Killed by the kernel at the limit, not finished: SIGXCPU (SIGKILL a second later).
+    assert outcome.returncode in (-signal.SIGXCPU, -signal.SIGKILL)
+
+
+def test_the_cpu_time_limit_stops_the_pdf_of_the_issue():
+    """8 MB of page content in 12 KB (pypdf 7.1 itself gives up after some 7 s)."""
+    outcome = extract_in_subprocess(issue_pdf(), cpu_seconds=1, memory_mb=512, timeout=60)
+    assert (outcome.error, outcome.limit, outcome.text) == (ExtractionError.CPU, 1, "")
     assert outcome.returncode in (-signal.SIGXCPU, -signal.SIGKILL)
 
 
