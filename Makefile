@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-test run test test-browser screenshots lint format demo clean services serve
+.PHONY: install install-test run test test-browser screenshots lint format demo clean services serve worker
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,13 +16,16 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet --group runtime --group test
 
-# Fresh clone -> running demo site on http://127.0.0.1:8000
+# Fresh clone -> running demo site on http://127.0.0.1:8000, with the background
+# worker beside it (uploaded PDFs become searchable; it ends with the server).
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py apply_editorial
 	$(BIN)/python manage.py load_demo_states
 	@echo "Demo-Konten: siehe die Zeilen „Demo-Zugang“ und „Redaktionsrollen“ oben (nur Entwicklungseinstellungen)."
+	$(BIN)/python manage.py db_worker --backend background --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
 demo: install
@@ -69,6 +72,13 @@ serve: install
 	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/gunicorn config.wsgi:application --config config/gunicorn.py
+
+# The background worker (django-tasks-db) with the production settings, like
+# `make serve`: runs the tasks queued in the database, e.g. reading the text of
+# uploaded PDFs for search (materials/tasks.py; README, "Betrieb"). Run it beside
+# the server (docs/deploy/gesunde-kommune-worker.service); `serve` migrates.
+worker: install
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/python manage.py db_worker --backend background --no-reload
 
 # PostgreSQL 15 and Redis from Debian, installed when missing and started
 # (loopback trusted; for development and CI machines). Idempotent.

@@ -3,7 +3,12 @@ Handreichung), kept in collections. A material is public when a moderator has
 approved its file and no collection on its path carries a view restriction.
 
 A new or replaced file is "zur Prüfung" unless a moderator uploaded it
-(materials/forms.py decides, materials/moderation.py approves and rejects)."""
+(materials/forms.py decides, materials/moderation.py approves and rejects).
+
+The text of a new or replaced PDF is read for search by a background task
+(materials/tasks.py), never while the editor saves: until the worker ran, the
+material is stored and listed but its text is not searchable (extraction_state
+"Ausstehend")."""
 
 from collections.abc import Iterable
 
@@ -16,8 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.models import CollectionViewRestriction
 from wagtail.search import index
-
-from .text import extract_pdf_text
 
 
 class MaterialKind(models.TextChoices):
@@ -32,6 +35,41 @@ class ReviewState(models.TextChoices):
     PENDING = "pending", _("Zur Prüfung")
     APPROVED = "approved", _("Freigegeben")
     REJECTED = "rejected", _("Zurückgewiesen")
+
+
+class ExtractionState(models.TextChoices):
+    NONE = "none", _("Entfällt (kein PDF)")
+    PENDING = "pending", _("Ausstehend")
+    DONE = "done", _("Fertig")
+    FAILED = "failed", _("Fehlgeschlagen")
+
+
+class ExtractionError(models.TextChoices):
+    """Why a PDF gave no text (the values of materials.extract_worker)."""
+
+    CPU = "cpu", _("Rechenzeit überschritten")
+    MEMORY = "memory", _("Speichergrenze überschritten")
+    TIMEOUT = "timeout", _("Zeitlimit überschritten")
+    ENCRYPTED = "encrypted", _("Verschlüsselt")
+    UNREADABLE = "unreadable", _("Nicht lesbar")
+    FAILED = "failed", _("Fehler")
+
+
+# What editors read about a failed extraction (``limit``: the limit that stopped it).
+EXTRACTION_ERROR_MESSAGES = {
+    ExtractionError.CPU: _("Die Textauswertung wurde nach %(limit)s s Rechenzeit abgebrochen."),
+    ExtractionError.MEMORY: _(
+        "Die Textauswertung wurde abgebrochen, weil sie mehr als %(limit)s MB Speicher brauchte."
+    ),
+    ExtractionError.TIMEOUT: _("Die Textauswertung wurde nach %(limit)s s abgebrochen."),
+    ExtractionError.ENCRYPTED: _("Die PDF-Datei ist verschlüsselt; ihr Text ist nicht lesbar."),
+    ExtractionError.UNREADABLE: _("Die PDF-Datei ist beschädigt oder kein gültiges PDF."),
+    ExtractionError.FAILED: _("Die Textauswertung ist fehlgeschlagen."),
+}
+NOT_SEARCHABLE = _("Die Datei ist gespeichert, aber nicht im Volltext durchsuchbar.")
+
+# Written by the background task straight into the row (materials/tasks.py).
+EXTRACTION_FIELDS = ("extracted_text", "extraction_state", "extraction_error", "extraction_limit")
 
 
 def restricted_collection_paths() -> list[str]:
@@ -59,8 +97,20 @@ class Material(AbstractDocument):
         _("Art"), max_length=20, choices=MaterialKind.choices, default=MaterialKind.SONSTIGES
     )
     description = models.TextField(_("Beschreibung"), blank=True)
-    # Plain text of the file (PDF), filled on save when the file changes; for search.
+    # Plain text of the file (PDF) for search, filled by a background task
+    # (materials/tasks.py) after the file was saved or replaced.
     extracted_text = models.TextField(_("Extrahierter Text"), blank=True, editable=False)
+    extraction_state = models.CharField(
+        _("Volltext"),
+        max_length=20,
+        choices=ExtractionState.choices,
+        default=ExtractionState.NONE,
+        editable=False,
+    )
+    extraction_error = models.CharField(
+        _("Grund"), max_length=20, choices=ExtractionError.choices, blank=True, editable=False
+    )
+    extraction_limit = models.PositiveIntegerField(null=True, editable=False)
     # Moderation of the file: who submitted it when, and the moderator's decision.
     review_state = models.CharField(
         _("Prüfstatus"),
@@ -105,17 +155,40 @@ class Material(AbstractDocument):
         permissions = [("choose_document", "Can choose document")]
 
     def save(self, *args, **kwargs):
-        new_file = bool(self.file) and (self._state.adding or self._file_changed())
+        stored = None if self._state.adding else self._stored_values()
+        new_file = bool(self.file) and (stored is None or stored["file"] != self.file.name)
         if new_file:
-            self.extracted_text = (
-                extract_pdf_text(self.file) if self.file_extension.lower() == "pdf" else ""
-            )
+            self._reset_extraction()
             # A file replaced outside the admin's forms (which decide themselves)
             # has not been reviewed.
             if not self._state.adding and not getattr(self, "_review_decided", False):
                 self.submit_for_review(None)
+        elif stored is not None:
+            # The task writes the text straight into the row; an instance loaded
+            # before it did must not write its stale copy back (nor index it).
+            for field in EXTRACTION_FIELDS:
+                setattr(self, field, stored[field])
         self._review_decided = False
         super().save(*args, **kwargs)
+        if new_file and self.extraction_state == ExtractionState.PENDING:
+            from .tasks import extract_material_text
+
+            # Into the same transaction as the material on the database backend:
+            # the worker sees the task exactly when the material is committed, and
+            # a rolled-back save leaves no task behind.
+            extract_material_text.enqueue(self.pk, self.file.name)
+
+    def _reset_extraction(self) -> None:
+        """No text for a new file; a PDF waits for the background task."""
+        is_pdf = self.file_extension.lower() == "pdf"
+        self.extracted_text = ""
+        self.extraction_state = ExtractionState.PENDING if is_pdf else ExtractionState.NONE
+        self.extraction_error = ""
+        self.extraction_limit = None
+
+    def _stored_values(self) -> dict | None:
+        """The row's file name and extraction fields (None: no row yet)."""
+        return type(self).objects.filter(pk=self.pk).values("file", *EXTRACTION_FIELDS).first()
 
     def submit_for_review(self, user) -> None:
         """Mark the material "zur Prüfung" by ``user`` (not saved)."""
@@ -147,9 +220,24 @@ class Material(AbstractDocument):
             return f"{label}: {self.review_comment}"
         return label
 
-    def _file_changed(self) -> bool:
-        previous = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
-        return previous != self.file.name
+    @property
+    def extraction_message(self) -> str:
+        """Why the text is missing, for editors ("" unless the extraction failed)."""
+        if self.extraction_state != ExtractionState.FAILED:
+            return ""
+        reason = EXTRACTION_ERROR_MESSAGES.get(
+            self.extraction_error, EXTRACTION_ERROR_MESSAGES[ExtractionError.FAILED]
+        )
+        return f"{reason % {'limit': self.extraction_limit}} {NOT_SEARCHABLE}"
+
+    @property
+    def extraction_label(self) -> str:
+        """The state as editors see it: "Fertig", "Ausstehend", "Entfällt (kein
+        PDF)" or "Fehlgeschlagen: <Grund>"."""
+        label = str(self.get_extraction_state_display())
+        if self.extraction_state == ExtractionState.FAILED:
+            return f"{label}: {self.extraction_message}"
+        return label
 
     @property
     def extension_upper(self) -> str:

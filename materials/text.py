@@ -1,9 +1,11 @@
-"""Plain text of uploaded materials, for search. A broken or encrypted PDF gives
-no text and a warning in the log, never an error for the editor.
+"""Plain text of uploaded PDFs, for search.
 
-Extraction runs while the editor saves, so it is bounded: at most MAX_PAGES
-pages, MAX_TEXT_CHARS characters and MAX_SECONDS of work; whatever was read
-until then is kept (a long report is still found by its first chapters)."""
+Runs only in the child process of materials/extract_worker.py (a background
+task, with CPU-time and memory limits), never in a page request. Inside that,
+it is bounded as well: at most MAX_PAGES pages, MAX_TEXT_CHARS characters and
+MAX_SECONDS of work, checked between pages; whatever was read until then is kept
+(a long report is still found by its first chapters). One page that alone takes
+too long is what the child's CPU-time limit is for."""
 
 import logging
 import time
@@ -19,15 +21,23 @@ MAX_PAGES = 300
 MAX_SECONDS = 10.0
 
 
+class UnreadablePdf(Exception):
+    """The file gives no text: it is encrypted (``encrypted``) or not a readable PDF."""
+
+    def __init__(self, detail: str, *, encrypted: bool = False) -> None:
+        super().__init__(detail)
+        self.encrypted = encrypted
+
+
 def extract_pdf_text(file) -> str:
-    """The text of a PDF file object (read from its start), or "" if unreadable."""
+    """The text of a PDF file object (read from its start); raises UnreadablePdf."""
     name = getattr(file, "name", "?")
     try:
         file.seek(0)
         reader = PdfReader(file)
         if reader.is_encrypted:
             logger.warning("PDF %s is encrypted; no text extracted for search", name)
-            return ""
+            raise UnreadablePdf("encrypted", encrypted=True)
         parts: list[str] = []
         size = 0
         started = time.monotonic()
@@ -49,6 +59,6 @@ def extract_pdf_text(file) -> str:
         return "\n".join(parts)[:MAX_TEXT_CHARS].replace("\x00", "")
     except (PyPdfError, ValueError, OSError, KeyError, TypeError, RecursionError) as error:
         logger.warning("No text from PDF %s: %s", name, error)
-        return ""
+        raise UnreadablePdf(f"{type(error).__name__}: {error}") from error
     finally:
         file.seek(0)

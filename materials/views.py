@@ -19,7 +19,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.documents.views import documents, multiple
 
 from .collections import default_collection
-from .models import Material, ReviewState
+from .models import ExtractionState, Material, ReviewState
 from .moderation import approve_material, can_moderate_materials, reject_material
 
 
@@ -85,17 +85,19 @@ def reject(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class MaterialIndexView(documents.IndexView):
-    """Wagtail's document listing with a column "Prüfstatus"."""
+    """Wagtail's document listing with the columns "Prüfstatus" and "Volltext"."""
 
     @property
     def columns(self):
         columns = list(super().columns)
         columns.insert(3, Column("review_label", label=gettext_lazy("Prüfstatus")))
+        columns.insert(4, Column("extraction_label", label=gettext_lazy("Volltext")))
         return columns
 
 
 class MaterialEditView(documents.EditView):
-    """Wagtail's document editor, saying the material's review state."""
+    """Wagtail's document editor, saying the material's review state and, while
+    its text is not searchable yet or could not be read, the full-text state."""
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -109,6 +111,18 @@ class MaterialEditView(documents.EditView):
             messages.info(request, text)
         else:
             messages.warning(request, text, buttons=buttons)
+        if material.extraction_state == ExtractionState.PENDING:
+            messages.info(
+                request,
+                _(
+                    "Volltext: Ausstehend. Der Text der Datei wird im Hintergrund "
+                    "ausgewertet und ist danach durchsuchbar."
+                ),
+            )
+        elif material.extraction_state == ExtractionState.FAILED:
+            messages.warning(
+                request, _("Volltext: %(state)s") % {"state": material.extraction_label}
+            )
         return response
 
 

@@ -222,3 +222,22 @@ LOGGING = {
 BASE_URL = (env("BASE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
 # Links in notification e-mails; its own variable only to override BASE_URL.
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", BASE_URL)
+
+# -- Background tasks (issue #11) ----------------------------------------------
+# Two task backends (django-tasks, the backport of Django's tasks framework):
+# "default" runs Wagtail's own tasks (reference index, image focal points, file
+# deletion) at once, as Wagtail does without this setting; "background" stores
+# tasks in the database (django-tasks-db: the database backend, which django-tasks
+# 0.12 moved into a package of its own) for the worker, `make worker`
+# (`manage.py db_worker --backend background`). Slow work on untrusted files goes
+# there: PDF text extraction (materials/tasks.py).
+INSTALLED_APPS.append("django_tasks_db")
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Limits of the child process that reads a PDF's text (materials/extract_worker.py):
+# CPU time, address space, and wall-clock time after which the worker kills it.
+PDF_EXTRACT_CPU_SECONDS = int(env("PDF_EXTRACT_CPU_SECONDS", "20"))
+PDF_EXTRACT_MEMORY_MB = int(env("PDF_EXTRACT_MEMORY_MB", "512"))
+PDF_EXTRACT_TIMEOUT_SECONDS = int(env("PDF_EXTRACT_TIMEOUT_SECONDS", "60"))

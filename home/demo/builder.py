@@ -43,6 +43,7 @@ from events.models import (
     EventRegion,
 )
 from materials.models import Material, ReviewState
+from materials.tasks import extract_now
 from news.models import NewsIndexPage, NewsPage, NewsRegion
 from regions.models import (
     RegionContact,
@@ -476,6 +477,10 @@ class DemoBuilder:
             material.file.save(data.filename, ContentFile(pdf), save=False)
             material._set_document_file_metadata()
             material.save()
+            # The demo's PDFs are searchable at once, with or without a worker:
+            # their text is read here, by the task's own code (the queued task
+            # then finds nothing left to do).
+            extract_now(material)
             if data.tags:
                 material.tags.add(*data.tags)
             self._to_reindex.append(material)

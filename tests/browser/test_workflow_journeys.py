@@ -30,6 +30,7 @@ from django.core.management import call_command
 
 from wagtail.models import Page as Page_
 
+from tests.background import run_background_tasks
 from tests.browser.support import log_in
 
 EVENT_TITLE = "Werkstatt Bewegte Kommune (Browsertest)"
@@ -219,6 +220,8 @@ def editor_and_moderator_journey(browser, base_url, page, calendar_id, tmp_path)
     ]
     assert EVENT_TITLE in summaries
 
+    # The background worker reads the uploaded PDF's text (on the server: `make worker`).
+    run_background_tasks()
     page.goto(f"/de/suche/?q={PDF_WORD}")
     expect(
         page.locator("main").get_by_role("link", name=re.compile(PDF_TITLE)).first

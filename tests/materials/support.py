@@ -28,13 +28,12 @@ def form_collection(client: Client) -> int | None:
 def upload(client: Client, title: str, text: str, collection=None) -> Material:
     """Uploads a PDF containing ``text`` through the admin's add view, into
     ``collection`` or the one the form preselects."""
-    data = {
-        "title": title,
-        "file": pdf_upload("material.pdf", text),
-        "kind": "programm",
-        "description": "",
-        "tags": "",
-    }
+    return upload_file(client, title, pdf_upload("material.pdf", text), collection)
+
+
+def upload_file(client: Client, title: str, file, collection=None) -> Material:
+    """Uploads ``file`` through the admin's add view (see ``upload``)."""
+    data = {"title": title, "file": file, "kind": "programm", "description": "", "tags": ""}
     chosen = collection.pk if collection is not None else form_collection(client)
     if chosen is not None:
         data["collection"] = chosen

@@ -20,6 +20,7 @@ from materials.moderation import (
     pending_materials,
     reject_material,
 )
+from tests.background import run_background_tasks
 from tests.factories import MaterialFactory
 from tests.materials.support import (
     downloads,
@@ -43,6 +44,8 @@ def pending(editorial_site) -> Material:
     material = upload(
         editorial_site.client_for("redaktion"), TITLE, f"Bericht zur {WORD} im Saaletal."
     )
+    run_background_tasks()  # the worker reads the PDF's text (materials/tasks.py)
+    material.refresh_from_db()
     material.event = event_linking(editorial_site.tree.events, material)
     return material
 
@@ -135,6 +138,7 @@ def test_a_moderators_upload_is_public_at_once(editorial_site):
     material = upload(
         editorial_site.client_for("moderation"), TITLE, f"Bericht zur {WORD} im Saaletal."
     )
+    run_background_tasks()
     material.event = event_linking(editorial_site.tree.events, material)
     assert material.review_state == ReviewState.APPROVED
     assert public_view(material) == ALL_PUBLIC
@@ -149,7 +153,9 @@ def test_a_new_file_for_an_approved_material_waits_for_review(editorial_site):
         edit_data(material, file=pdf_upload("neu.pdf", f"Neue Fassung zur {WORD}.")),
     )
     assert response.status_code == 302
+    run_background_tasks()  # the new text is indexed: only the review hides it
     material.refresh_from_db()
+    assert WORD in material.extracted_text
     assert material.review_state == ReviewState.PENDING
     assert material.submitted_by == editorial_site.users["redaktion"]  # told of the decision
     assert public_view(material) == NOTHING_PUBLIC

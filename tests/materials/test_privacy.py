@@ -19,6 +19,7 @@ from materials.moderation import approve_material
 from search import elastic
 from search.facets import Facets, facet_document
 from search.query import SearchParams
+from tests.background import run_background_tasks
 from tests.factories import MaterialFactory, make_pdf, restricted_collection
 from tests.factories.materials import collection as top_collection
 from tests.materials.support import downloads, event_linking, found, listed, suggested
@@ -35,6 +36,8 @@ def in_child_of_restricted(site, group=None) -> Material:
         collection=child,
         file=ContentFile(make_pdf(f"Ergebnisse zur {WORD}."), name="protokoll.pdf"),
     )
+    run_background_tasks()  # its text is indexed: only the restriction hides it
+    material.refresh_from_db()
     material.event = event_linking(site.tree.events, material)
     return material
 
@@ -60,6 +63,8 @@ def test_the_same_material_outside_the_restriction_is_public(editorial_site):
         collection=top_collection("Protokolle"),
         file=ContentFile(make_pdf(f"Ergebnisse zur {WORD}."), name="protokoll.pdf"),
     )
+    run_background_tasks()
+    material.refresh_from_db()
     material.event = event_linking(editorial_site.tree.events, material)
     anonymous = Client()
     assert downloads(anonymous, material)

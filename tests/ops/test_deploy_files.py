@@ -1,5 +1,6 @@
-"""The deployment files in docs/deploy/ are valid, and `make serve`'s gunicorn
-configuration really serves the production settings."""
+"""The deployment files in docs/deploy/ are valid, `make serve`'s gunicorn
+configuration really serves the production settings, and `make worker` and the
+worker's unit start the same worker, which the production settings accept."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from django.conf import settings
+
+from tests.background import WORKER_COMMAND
 
 DEPLOY = Path(settings.BASE_DIR) / "docs" / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -71,7 +74,12 @@ def read_unit(name: str) -> configparser.ConfigParser:
 
 @pytest.mark.parametrize(
     "name",
-    ["gesunde-kommune.service", "gesunde-kommune-publish.service", "gesunde-kommune-publish.timer"],
+    [
+        "gesunde-kommune.service",
+        "gesunde-kommune-publish.service",
+        "gesunde-kommune-publish.timer",
+        "gesunde-kommune-worker.service",
+    ],
 )
 def test_systemd_units_parse(name):
     unit = read_unit(name)
@@ -89,6 +97,61 @@ def test_systemd_units_parse(name):
                 assert (Path(settings.BASE_DIR) / relative).exists(), relative
     else:
         assert unit["Timer"]["OnCalendar"]
+
+
+def make_recipe(target: str) -> list[str]:
+    """The command lines of a Makefile target."""
+    lines = (Path(settings.BASE_DIR) / "Makefile").read_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{target}:"))
+    recipe = []
+    for line in lines[start + 1 :]:
+        if not line.startswith("\t"):
+            break
+        recipe.append(line.strip())
+    return recipe
+
+
+def test_make_worker_and_the_worker_unit_run_the_tested_worker():
+    """`make worker`, the systemd unit and tests/materials/test_extraction.py (which
+    runs it against the test database) start the same command (WORKER_COMMAND), with the
+    production settings in `make worker` and the unit."""
+    command = " ".join(WORKER_COMMAND)
+    (recipe,) = make_recipe("worker")
+    assert recipe == (f"DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/python {command}")
+    service = read_unit("gesunde-kommune-worker.service")["Service"]
+    assert service["ExecStart"] == f"{service['WorkingDirectory']}/.venv/bin/python {command}"
+    # Stopping lets the running task finish: longer than a PDF may take.
+    assert int(service["TimeoutStopSec"]) > settings.PDF_EXTRACT_TIMEOUT_SECONDS
+
+
+def test_the_production_settings_have_the_workers_database_backend(tmp_path):
+    """db_worker refuses a backend alias that is not a database backend; its
+    argument check runs before --help ends it."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "test-only-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    worker = subprocess.run(  # noqa: S603
+        [sys.executable, *WORKER_COMMAND, "--help"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert worker.returncode == 0, worker.stderr
+    assert "--batch" in worker.stdout
+    default = subprocess.run(  # noqa: S603 - the control: "default" runs at once
+        [sys.executable, "manage.py", "db_worker", "--backend", "default", "--help"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert default.returncode != 0
+    assert "not a database backend" in default.stderr
 
 
 def free_port() -> int:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from events.models import EventMaterial
 from regions.models import RegionMaterial
+from tests.background import run_background_tasks
 from tests.factories import (
     CriterionPageFactory,
     EventPageFactory,
@@ -31,12 +32,16 @@ SUGGEST_URL = "/de/suche/vorschlaege/"
 
 
 def pdf_material(title: str, text: str, **kwargs):
+    """A material whose PDF contains ``text``, read for search by the worker."""
     from django.core.files.base import ContentFile
     from django.utils.text import slugify
 
-    return MaterialFactory(
+    material = MaterialFactory(
         title=title, file=ContentFile(make_pdf(text), name=f"{slugify(title)}.pdf"), **kwargs
     )
+    run_background_tasks()
+    material.refresh_from_db()
+    return material
 
 
 def build_corpus(cls) -> None:
