@@ -276,3 +276,9 @@ AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
 # Password reset requests per client address and per e-mail address and hour.
 PASSWORD_RESET_LIMIT = int(env("PASSWORD_RESET_LIMIT", "5"))
 PASSWORD_RESET_WINDOW = 60 * 60
+# No avatars from gravatar.com: the policy allows images from the site only, and
+# editors' hashed e-mail addresses are not sent to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin ask releases.wagtail.org for new versions (connect-src 'self');
+# updates come through pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
