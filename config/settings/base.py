@@ -268,6 +268,9 @@ AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# Failures are kept until the cool-off ends or an administrator lifts the lock; no
+# record of every successful login with address and browser (data minimisation).
+AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
 # The client address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies (nginx: 1)
 # the address the outermost proxy appended to X-Forwarded-For (security/client_ip.py).

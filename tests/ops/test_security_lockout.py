@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -50,6 +50,8 @@ def test_five_failures_lock_the_right_password_out(site, url):
     fail(url, "redaktion", LIMIT - 1)
     client, response = attempt(url, "redaktion", PASSWORD)
     assert logged_in(client), "four failures do not lock"
+    assert not AccessAttempt.objects.exists(), "a successful login clears the failures"
+    assert not AccessLog.objects.exists(), "successful logins are not recorded"
     fail(url, "redaktion")
     client, response = attempt(url, "redaktion", PASSWORD)
     assert response.status_code == 429
