@@ -81,6 +81,9 @@ BAD = {
     "protokoll.odt": (office("word/document.xml"), "ein OpenDocument-Text (ODT)"),
     "tabelle.odt": (ODS, "ein OpenDocument-Text (ODT)"),
     "anlagen.zip": (make_pdf("kein Archiv"), "ein ZIP-Archiv"),
+    # An HTML page with an archive appended: zipfile would open it (it reads from the end).
+    "polyglott.zip": (HTML + zip_bytes({"liste.txt": b"Gera"}), "ein ZIP-Archiv"),
+    "polyglott.docx": (HTML + office("word/document.xml"), "ein Word-Dokument (DOCX)"),
     "brief.rtf": (b"Sehr geehrte Damen und Herren", "ein RTF-Dokument"),
     "seite.txt": (b"  \n" + HTML, "eine Textdatei (UTF-8 oder Windows-1252)"),
     "skript.txt": (b"<script>alert(1)</script>", "eine Textdatei (UTF-8 oder Windows-1252)"),
