@@ -16,6 +16,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 LOCKOUT_STATUS = 429
+# AccessAttempt.username is a CharField(255); Django's login forms let longer names
+# through to authenticate() (AuthenticationForm sets max_length without a validator).
+USERNAME_MAX_LENGTH = 255
+
+
+def login_username(request: HttpRequest, credentials: dict | None = None) -> str | None:
+    """AXES_USERNAME_CALLABLE: the name the failure is counted under, as axes reads it,
+    cut to what its table holds and without NUL (PostgreSQL refuses both: a 500)."""
+    field = settings.AXES_USERNAME_FORM_FIELD
+    source = credentials if credentials else getattr(request, "POST", {})
+    username = source.get(field)
+    if username is None:
+        return None
+    return str(username).replace("\x00", "")[:USERNAME_MAX_LENGTH]
 
 
 def cool_off_minutes(request: HttpRequest | None = None) -> int:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -16,7 +17,13 @@ from wagtail.admin import messages
 from wagtail.admin.views.account import PasswordResetView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .lockout import cool_off_minutes, locked_addresses, locked_usernames, unlock
+from .lockout import (
+    USERNAME_MAX_LENGTH,
+    cool_off_minutes,
+    locked_addresses,
+    locked_usernames,
+    unlock,
+)
 from .ratelimit import reset_limit_exceeded
 
 UNLOCK_PERMISSION = "auth.change_user"
@@ -72,9 +79,13 @@ class LoginLocksView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        username = request.POST.get("username", "").strip()
+        username = request.POST.get("username", "").replace("\x00", "").strip()
         ip_address = request.POST.get("ip_address", "").strip()
-        if unlock(username=username, ip_address=ip_address):
+        try:
+            ip_address = str(ipaddress.ip_address(ip_address)) if ip_address else ""
+        except ValueError:  # not an address: nothing to unlock (and no database error)
+            ip_address = ""
+        if unlock(username=username[:USERNAME_MAX_LENGTH], ip_address=ip_address):
             messages.success(
                 request,
                 _("Die Sperre für „%(target)s“ ist aufgehoben.")

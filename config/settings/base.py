@@ -272,6 +272,7 @@ AXES_RESET_ON_SUCCESS = True
 # record of every successful login with address and browser (data minimisation).
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "security.lockout.login_username"
 # The client address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies (nginx: 1)
 # the address the outermost proxy appended to X-Forwarded-For (security/client_ip.py).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
