@@ -13,9 +13,13 @@ from events.views import calendar_feed
 from home.views import AllLocalesSitemap, favicon, robots_txt
 from ops.health import healthz
 from search import views as search_views
+from security.views import RateLimitedPasswordResetView
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/de/", permanent=False)),
+    # Wagtail's password reset with a limit per address and e-mail (security/ratelimit.py);
+    # before the admin's URLs, which would otherwise answer the same path.
+    path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}),

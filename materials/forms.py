@@ -10,10 +10,13 @@ material that its editor saves again is submitted again."""
 
 from __future__ import annotations
 
+from django.core.files.uploadedfile import UploadedFile
+
 from wagtail.documents.forms import BaseDocumentForm
 
 from .collections import default_collection
 from .models import MaterialKind, ReviewState
+from .validators import check_file_signature
 
 
 class MaterialForm(BaseDocumentForm):
@@ -28,6 +31,13 @@ class MaterialForm(BaseDocumentForm):
             collection = default_collection(self.user)
             if collection is not None and collection in self.collections:
                 self.initial["collection"] = collection.pk
+
+    def clean_file(self):
+        """A new file's content must match its extension (materials/validators.py)."""
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):
+            check_file_signature(file)
+        return file
 
     def clean_kind(self) -> str:
         return self.cleaned_data.get("kind") or MaterialKind.SONSTIGES

@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "search",
     "editorial",  # after the content apps: its roles name their pages and snippets
     "ops",
+    # Before wagtail.admin and wagtail_localize: its templates put the CSP nonce on
+    # their inline scripts (security/csp.py).
+    "security",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -70,11 +73,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "security.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -83,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -156,6 +165,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# django-axes first: it refuses a locked-out login before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # Members of a network group log in on the public site to see restricted results.
 LOGIN_URL = "login"
@@ -241,3 +256,61 @@ TASKS = {
 PDF_EXTRACT_CPU_SECONDS = int(env("PDF_EXTRACT_CPU_SECONDS", "20"))
 PDF_EXTRACT_MEMORY_MB = int(env("PDF_EXTRACT_MEMORY_MB", "512"))
 PDF_EXTRACT_TIMEOUT_SECONDS = int(env("PDF_EXTRACT_TIMEOUT_SECONDS", "60"))
+
+# --- Security (issue #11): CSP, Permissions-Policy, login lockout, reset limit ----
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+# Content-Security-Policy (django-csp 4) on every response, the Wagtail admin
+# included. Scripts: same origin, plus the per-request nonce, which appears in the
+# header only on responses whose templates used it (security/csp.py); no
+# 'unsafe-inline' for scripts. Styles keep 'unsafe-inline': Wagtail's admin and
+# wagtail-localize's editor set style attributes from their scripts and templates.
+# frame-ancestors 'self': Wagtail's preview is a same-origin iframe.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Browser features the portal never uses (security/middleware.py).
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+)
+
+# Login lockout (django-axes): 5 failures lock the account (from any address) and
+# the address (for any account) for 15 minutes, at /admin/login/ and /de/anmelden/.
+# Either alone leaves a hole: per account only, one address can try a common
+# password on every account; per address only, a botnet can guess one account.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Failures are kept until the cool-off ends or an administrator lifts the lock; no
+# record of every successful login with address and browser (data minimisation).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "security.lockout.login_username"
+# The client address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies (nginx: 1)
+# the address the outermost proxy appended to X-Forwarded-For (security/client_ip.py).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
+# Password reset requests per client address and per e-mail address and hour.
+PASSWORD_RESET_LIMIT = int(env("PASSWORD_RESET_LIMIT", "5"))
+PASSWORD_RESET_WINDOW = 60 * 60
+# No avatars from gravatar.com: the policy allows images from the site only, and
+# editors' hashed e-mail addresses are not sent to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin ask releases.wagtail.org for new versions (connect-src 'self');
+# updates come through pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
