@@ -76,18 +76,16 @@ T = TypeVar("T")
 
 
 class _Health:
-    """Per-process state of the cache connection (module-level, thread-safe enough:
-    single float and bool assignments)."""
+    """Per-process state of the cache connection."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.down_until = 0.0
-        self.down = False
-        self.purge_pending = False
+        self.reset()
 
     def reset(self) -> None:
-        self.down_until = 0.0
-        self.down = False
+        self.down_until = 0.0  # time.monotonic() until which the cache is left alone
+        self.down = False  # a failure was logged and no success seen since
+        self.failures = 0
         self.purge_pending = False
 
 
@@ -116,6 +114,7 @@ def _failed(error: BaseException) -> None:
     with _health.lock:
         first = not _health.down
         _health.down = True
+        _health.failures += 1
         _health.down_until = time.monotonic() + RETRY_SECONDS
     if first:
         logger.warning(
@@ -126,35 +125,43 @@ def _failed(error: BaseException) -> None:
         )
 
 
-def _call(operation: Callable[[], T], default: T) -> T:
+def guarded(operation: Callable[[], T], default: T) -> tuple[T, bool]:
+    """Run one cache ``operation``: ``(result, True)``, or ``(default, False)`` when
+    the cache failed or is in its pause. Used by the helpers below and by
+    ops.cache_backend.RedisCache, so that a failure is counted once."""
     if not cache_available():
-        return default
+        return default, False
+    before = _health.failures
     try:
         result = operation()
     except CACHE_ERRORS as error:
         _failed(error)
-        return default
+        return default, False
+    if _health.failures != before:  # the backend failed and answered with a default
+        return default, False
     if _health.down:
-        _health.down = False
+        with _health.lock:
+            _health.down = False
         logger.warning("Cache reachable again.")
-    return result
+    return result, True
 
 
 def cache_get(key: str, default: Any = None) -> Any:
     """``cache.get``; ``default`` when the key is missing or the cache is down."""
-    return _call(lambda: cache.get(key, default), default)
+    return guarded(lambda: cache.get(key, default), default)[0]
 
 
 def cache_set(key: str, value: Any, timeout: float | None) -> bool:
-    """``cache.set``; returns False when the cache is down (nothing was stored).
+    """``cache.set``; False when the cache is down (nothing was stored).
     ``timeout`` in seconds, None for no expiry."""
-    return _call(lambda: cache.set(key, value, timeout) or True, False)
+    return guarded(lambda: cache.set(key, value, timeout), None)[1]
 
 
 def cache_add(key: str, value: Any, timeout: float | None) -> bool:
     """``cache.add`` (store only if the key is missing); False when it was present
     or the cache is down."""
-    return _call(lambda: bool(cache.add(key, value, timeout)), False)
+    added, ok = guarded(lambda: bool(cache.add(key, value, timeout)), False)
+    return added and ok
 
 
 def cache_incr(key: str, delta: int = 1, *, timeout: float | None = None) -> int | None:
@@ -170,13 +177,14 @@ def cache_incr(key: str, delta: int = 1, *, timeout: float | None = None) -> int
             cache.set(key, delta, timeout)
             return delta
 
-    return _call(increment, None)
+    value, ok = guarded(increment, None)
+    return value if ok else None
 
 
 def cache_delete(key: str) -> bool:
     """``cache.delete``; True when the cache answered (whether or not the key
     existed), False when it is down."""
-    return _call(lambda: cache.delete(key) or True, False)
+    return guarded(lambda: cache.delete(key), None)[1]
 
 
 # --- page cache generation ----------------------------------------------------------
@@ -228,8 +236,8 @@ def current_generation() -> Generation | None:
         return None
     if _health.purge_pending and cache_delete(GENERATION_KEY):
         _health.purge_pending = False
-    record = cache_get(GENERATION_KEY)
-    if not cache_available():
+    record, ok = guarded(lambda: cache.get(GENERATION_KEY), None)
+    if not ok:
         return None
     now = timezone.now()
     # Stored as a plain tuple, so that an entry written by another release of this

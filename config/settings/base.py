@@ -221,21 +221,27 @@ LOGGING = {
 
 # --- Cache, page cache and database faults (issue #11; ops/cache.py, ops/middleware.py,
 # ops/purge.py, ops/faults.py; README "Betrieb") -------------------------------------
-# Redis (Django's own backend) when REDIS_URL is set: shared by every process, so a
-# publish purges every process's pages. Short socket timeouts: a Redis that is down
-# costs milliseconds, and ops/cache.py then leaves it alone for a few seconds
-# (pages are served uncached). Without REDIS_URL: an in-process cache (one process
+# Redis (Django's own backend, in ops/cache_backend.py made to answer a failure like a
+# miss, for Wagtail's use of the cache too) when REDIS_URL is set: shared by every
+# process, so a publish purges every process's pages. Short socket timeouts: a Redis
+# that is down costs milliseconds, and is then left alone for a few seconds (pages
+# are served uncached). Without REDIS_URL: an in-process cache (one process
 # per installation; with several server processes a purge reaches only its own).
 REDIS_URL = env("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "gk"),
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
+
+
+def redis_cache(url: str) -> dict:
+    """The cache settings for a Redis at ``url`` (tests use it for a Redis of their own)."""
+    return {
+        "BACKEND": "ops.cache_backend.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "gk"),
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {
         "default": {
