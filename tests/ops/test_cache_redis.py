@@ -225,3 +225,26 @@ def test_redis_url_configures_the_cache(redis_server, tmp_path, redis_url, expec
     assert backend == "ops.cache_backend.RedisCache"
     assert body["cache"] == expected and body["cache_backend"] == "redis"
     assert body["database"] == "ok"
+
+
+def test_purge_command_reaches_the_server_processes(client, redis_server, redis_site, tmp_path):
+    news = NewsPageFactory(parent=redis_site.news, title="Fachtag angekündigt")
+    client.get(news.url)
+    assert client.get(news.url)["X-Page-Cache"] == "hit"
+
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", "purge_page_cache"],
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "REDIS_URL": redis_server.url,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+
+    assert "Seiten-Cache geleert" in result.stdout
+    assert client.get(news.url)["X-Page-Cache"] == "miss"
