@@ -38,8 +38,9 @@ from . import cache as page_cache
 
 logger = logging.getLogger("ops.cache")
 
-#: Paths never cached: the admin, documents (private collections are checked per
-#: request), the health check, the login form's password step, static files.
+#: Paths not even looked up: the admin, documents (private collections are checked
+#: per request), the health check, the page password step, static files. (Their
+#: answers would not be stored anyway: never_cache, private, or streamed.)
 SKIP_PREFIXES = ("/admin/", "/documents/", "/healthz", "/_util/", "/static/", "/media/")
 #: URL names never cached: the search and its suggestions take free text, whose
 #: results are rarely asked twice but would fill the cache; login and logout.
@@ -92,9 +93,6 @@ def cacheable_response(request: HttpRequest, response: HttpResponseBase) -> bool
         return False
     match = getattr(request, "resolver_match", None)
     if match is not None and match.url_name in SKIP_URL_NAMES:
-        return False
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
         return False
     # A CSP nonce (django-csp 4) or a CSRF token is for this response only.
     if getattr(request, "_csp_nonce", None) is not None:

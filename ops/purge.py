@@ -2,8 +2,9 @@
 see (STYLE.md, "Cache purging in one module"). Views never purge by hand.
 
 Purged (ops.cache.purge_page_cache) on
-- a page published, unpublished, moved or deleted (Wagtail's signals, post_delete),
-  and a live page saved outside the revision workflow (code, data loaders);
+- a page published, unpublished, moved or deleted (Wagtail's signals: it
+  unpublishes a live page before deleting it), and a live page saved outside
+  the revision workflow (code, data loaders);
 - any change of a snippet (vocabularies: Bundesland, event categories, approved
   Schlagwörter), a material or image, a collection, a site, a locale, a
   redirect, a settings model, and of page or collection privacy.
@@ -99,14 +100,9 @@ def page_saved(instance: Page, update_fields=None, **kwargs: Any) -> None:
     purge_page_cache()
 
 
-def page_deleted(instance: Page, **kwargs: Any) -> None:
-    if instance.live:
-        purge_page_cache()
-
-
 def content_changed(sender: type, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, Page):
-        return  # page_saved / page_deleted
+        return  # page_saved; a deleted live page is unpublished first (Wagtail's pre_delete)
     if not is_content_model(sender):
         return
     if sender._meta.label == "home.Schlagwort" and not _public_keyword(instance):
@@ -127,7 +123,7 @@ def _is_child_row(model: type) -> bool:
 
 
 def deletion_watched_models() -> list[type]:
-    """Models whose deletions purge: pages, the :data:`CONTENT_MODELS`, settings
+    """Models whose deletions purge: the :data:`CONTENT_MODELS`, settings
     models and the top-level models of the content apps (the snippets among them).
     Listed per model rather than for every model: a receiver on every model would
     stop Django's fast bulk deletes (sessions, revisions, log entries)."""
@@ -151,9 +147,6 @@ def connect() -> None:
         if issubclass(model, Page):
             label = model._meta.label
             post_save.connect(page_saved, sender=model, dispatch_uid=f"ops_purge_save_{label}")
-            post_delete.connect(
-                page_deleted, sender=model, dispatch_uid=f"ops_purge_delete_{label}"
-            )
     # Saves of any other model are decided per model at the first save (snippets
     # register after this app is ready); a save has no fast path to lose.
     post_save.connect(content_changed, dispatch_uid="ops_purge_content_save")

@@ -135,6 +135,17 @@ def test_delete_removes_the_page(client, admin_client, site_tree):
     assert "Fachtag angekündigt" not in page_text(client.get("/de/aktuelles/"))
 
 
+def test_live_page_saved_by_code(client, site_tree):
+    """Data loaders and scripts save live pages directly, without a revision."""
+    news = NewsPageFactory(parent=site_tree.news, title="Fachtag angekündigt")
+    warm(client, news.url)
+
+    news.title = "Fachtag verschoben"
+    news.save()
+
+    assert "Fachtag verschoben" in page_text(client.get(news.url))
+
+
 def test_copy_with_publish_appears_in_lists(client, admin_client, site_tree):
     news = NewsPageFactory(parent=site_tree.news, title="Fachtag angekündigt", slug="fachtag")
     warm(client, "/de/aktuelles/")
@@ -370,12 +381,14 @@ def test_an_event_that_ended_leaves_the_upcoming_list(client, site_tree):
     EventPageFactory(
         parent=site_tree.events,
         title="Abendseminar",
-        start=now + timedelta(minutes=10),
-        end=now + timedelta(hours=2),
+        start=now + timedelta(minutes=1),
+        end=now + timedelta(minutes=4),
     )
     with time_machine.travel(now, tick=False) as traveller:
         assert "Abendseminar" in page_text(warm(client, "/de/"))
+        traveller.shift(timedelta(minutes=3))
+        assert client.get("/de/")["X-Page-Cache"] == "hit"  # still before the end
 
-        traveller.shift(timedelta(hours=2, minutes=1))
+        traveller.shift(timedelta(minutes=1, seconds=1))  # within PAGE_CACHE_SECONDS
 
         assert "Abendseminar" not in page_text(client.get("/de/"))
