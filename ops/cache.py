@@ -10,8 +10,10 @@ cache). When the cache fails (Redis down, unreachable, out of memory: any
 call returns the default given (a miss), and this process leaves the cache
 alone for ``RETRY_SECONDS`` (:func:`cache_available` says whether it is in
 that pause), so that a dead Redis costs no more than one short socket timeout
-every few seconds. Code that must know whether a value was really written
-checks :func:`cache_available` after the call.
+every few seconds. ``cache_set``, ``cache_add`` and ``cache_delete`` return
+whether the cache really answered; :func:`guarded` runs any other operation the
+same way. With Redis, the backend itself (ops/cache_backend.py) answers failures
+like a miss, so Wagtail's own use of the cache never fails a request either.
 
 Page cache generation
 ---------------------
