@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from home.models.vocabularies import german_ascii
+from ops.cache import set_last_modified
 
 
 def build_calendar(request, events: Iterable, name: str) -> Calendar:
@@ -64,6 +65,7 @@ def calendar_response(request, events: Iterable, name: str) -> HttpResponse:
     )
     filename = slugify(german_ascii(name)) or "kalender"
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    set_last_modified(response)  # If-Modified-Since gets 304 until something changes
     return response
 
 

@@ -1,11 +1,15 @@
 """Small site-wide views: robots.txt, favicon, sitemap over all languages, error pages."""
 
+import sys
+
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+
+from ops.faults import database_unavailable, is_database_outage
 
 from .base_url import absolute_url
 
@@ -46,5 +50,9 @@ def favicon(request):
 
 
 def server_error(request):
+    """handler500. A database that is down or restarting is no bug of ours: 503 with
+    Retry-After and a short "Wartung" page (ops/faults.py); anything else is 500."""
+    if is_database_outage(sys.exc_info()[1]):
+        return database_unavailable(request)
     # Rendered without context processors that might themselves fail.
     return render(request, "500.html", status=500)

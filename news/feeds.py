@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from ops.cache import set_last_modified
+
 FEED_ITEMS = 30
 
 
@@ -22,7 +24,11 @@ class NewsFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        return super().__call__(request, *args, **kwargs)
+        response = super().__call__(request, *args, **kwargs)
+        # Django's Last-Modified is the newest item's date: an unpublished or
+        # back-dated item would not change it, and If-Modified-Since would get 304.
+        set_last_modified(response)
+        return response
 
     def title(self):
         return f"{self.index_page.title} – Gesunde Kommune"

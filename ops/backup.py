@@ -36,6 +36,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from .cache import purge_page_cache
+
 FORMAT = "gesunde-kommune-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -634,6 +636,9 @@ def restore_backup(
             raise BackupError(
                 _("Dateifehler beim Wiederherstellen: %(error)s") % {"error": error}
             ) from error
+    # Every page cached before shows the replaced content: purge them (in every
+    # process that shares the cache, i.e. with Redis; the server is restarted anyway).
+    purge_page_cache(on_commit=False)
     counts = content_counts(using)
     expected = manifest.get("counts") or {}
     if counts["pages"] != expected.get("pages") or counts["documents"] != expected.get("documents"):

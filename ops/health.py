@@ -1,7 +1,8 @@
 """`/healthz`: whether this process can serve pages, for load balancers and
 monitoring. 200 when the database answers; 503 (with Retry-After) when it does
-not. The cache is reported but does not fail the check: without it pages are
-only slower (README, "Betrieb")."""
+not. The cache is reported (its state, "redis" or "local", and whether the page
+cache is on) but does not fail the check: without it pages are only slower
+(README, "Betrieb")."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ import logging
 import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from .cache import page_cache_seconds
 
 logger = logging.getLogger("home.health")
 
@@ -41,6 +45,12 @@ def cache_state() -> str:
     return "ok" if found else "unreachable"
 
 
+def cache_backend() -> str:
+    """ "redis" (shared by all processes) or "local" (this process only)."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    return "redis" if backend.endswith("RedisCache") else "local"
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -50,6 +60,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "status": "ok" if database == "ok" else "unavailable",
         "database": database,
         "cache": cache_state(),
+        "cache_backend": cache_backend(),
+        "page_cache": "on" if page_cache_seconds() > 0 else "off",
         "duration_ms": round((time.monotonic() - started) * 1000, 1),
     }
     response = JsonResponse(state, status=200 if database == "ok" else 503)

@@ -80,8 +80,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so cached pages carry them too (security/).
     "csp.middleware.CSPMiddleware",
     "security.middleware.SecurityHeadersMiddleware",
+    # Page cache (ops/middleware.py): a hit is answered here, before sessions,
+    # authentication or the database; stores the gzipped body and its ETag.
+    "ops.middleware.PageCacheMiddleware",
+    "ops.middleware.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -314,3 +320,47 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor does the admin ask releases.wagtail.org for new versions (connect-src 'self');
 # updates come through pyproject.toml.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Cache, page cache and database faults (issue #11; ops/cache.py, ops/middleware.py,
+# ops/purge.py, ops/faults.py; README "Betrieb") -------------------------------------
+# Redis (Django's own backend, in ops/cache_backend.py made to answer a failure like a
+# miss, for Wagtail's use of the cache too) when REDIS_URL is set: shared by every
+# process, so a publish purges every process's pages. Short socket timeouts: a Redis
+# that is down costs milliseconds, and is then left alone for a few seconds (pages
+# are served uncached). Without REDIS_URL: an in-process cache (one process
+# per installation; with several server processes a purge reaches only its own).
+REDIS_URL = env("REDIS_URL")
+
+
+def redis_cache(url: str) -> dict:
+    """The cache settings for a Redis at ``url`` (tests use it for a Redis of their own)."""
+    return {
+        "BACKEND": "ops.cache_backend.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "gk"),
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+    }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "gesunde-kommune",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Anonymous pages stay this many seconds in the page cache (0: no page cache);
+# every public change purges them earlier (ops/purge.py).
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+# How long browsers and proxies may keep an anonymous page without asking again
+# (Cache-Control: public, max-age); they ask with ETag/Last-Modified afterwards.
+PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
+# After a database restart, a persistent connection is checked before its first
+# use in a request and replaced when dead: the site recovers by itself. A database
+# that is down answers 503 with Retry-After (ops/faults.py), never 500.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if USING_POSTGRES:
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
