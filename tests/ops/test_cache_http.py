@@ -126,3 +126,18 @@ def test_page_cache_can_be_switched_off(client, content, settings):
     client.get("/de/aktuelles/")
     response = client.get("/de/aktuelles/")
     assert response.status_code == 200 and "X-Page-Cache" not in response
+
+
+def test_a_hit_carries_the_security_headers(client, content):
+    """A page served from the cache has the same policy headers as the page
+    rendered afresh (CSP without a nonce: public pages use none)."""
+    miss = client.get("/de/aktuelles/")
+    hit = client.get("/de/aktuelles/")
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    for header in ("Content-Security-Policy", "Permissions-Policy"):
+        assert hit.has_header(header), header
+        assert hit[header] == miss[header]
+    directives = dict(
+        part.strip().split(" ", 1) for part in hit["Content-Security-Policy"].split(";")
+    )
+    assert directives["script-src"] == "'self'"
