@@ -3,6 +3,7 @@
 Order in settings.MIDDLEWARE (outermost first)::
 
     SecurityMiddleware, WhiteNoiseMiddleware,
+    CSPMiddleware, SecurityHeadersMiddleware   policy headers on hits too (security/)
     ops.middleware.PageCacheMiddleware      answers hits before sessions, auth or the database
     ops.middleware.GZipMiddleware           stores compressed: a hit does no compression work
     django.middleware.http.ConditionalGetMiddleware   ETag of the uncompressed body
