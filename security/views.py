@@ -73,8 +73,31 @@ class LoginLocksView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["usernames"] = locked_usernames()
-        context["addresses"] = locked_addresses()
+        # One table each; the form field is what security.lockout.unlock() takes.
+        context["sections"] = [
+            {
+                "id": "gesperrte-konten",
+                "heading": _("Gesperrte Benutzernamen"),
+                "column": _("Benutzername"),
+                "field": "username",
+                "rows": [
+                    {"value": row["username"], "failures": row["failures"]}
+                    for row in locked_usernames()
+                ],
+                "empty": _("Kein Benutzername ist gesperrt."),
+            },
+            {
+                "id": "gesperrte-adressen",
+                "heading": _("Gesperrte Adressen"),
+                "column": _("Adresse"),
+                "field": "ip_address",
+                "rows": [
+                    {"value": row["ip_address"], "failures": row["failures"]}
+                    for row in locked_addresses()
+                ],
+                "empty": _("Keine Adresse ist gesperrt."),
+            },
+        ]
         context["minutes"] = cool_off_minutes(self.request)
         return context
 

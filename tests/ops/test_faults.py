@@ -90,6 +90,33 @@ def test_a_bug_in_a_query_is_no_outage():
     assert not is_database_outage(bad_query.value)
 
 
+@pytest.mark.django_db
+def test_a_bug_answers_500_and_an_outage_503_each_with_its_page(rf):
+    """handler500 (home.views.server_error) tells the two apart; both pages share
+    one standalone frame (site/templates/error_page.html)."""
+    from django.db import OperationalError
+
+    from home.views import server_error
+
+    request = rf.get("/de/")
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        bug = server_error(request)
+    outage_error = OperationalError("connection refused")
+    outage_error.__cause__ = ConnectionRefusedError()
+    try:
+        raise outage_error
+    except OperationalError:
+        outage = server_error(request)
+    assert bug.status_code == 500 and "Technischer Fehler</h1>" in bug.content.decode()
+    assert "Retry-After" not in bug
+    assert outage.status_code == 503 and outage["Retry-After"] == "5"
+    body = outage.content.decode()
+    assert "<title>Vorübergehend nicht erreichbar – Gesunde Kommune</title>" in body
+    assert "in wenigen Sekunden neu" in body
+
+
 # --- a real server on PostgreSQL ---------------------------------------------------------
 
 
