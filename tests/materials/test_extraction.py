@@ -10,6 +10,7 @@ Runs on SQLite and, with DATABASE_URL, on PostgreSQL (search.postgres)."""
 from __future__ import annotations
 
 import importlib
+import io
 import logging
 import os
 import signal
@@ -123,6 +124,30 @@ def test_the_upload_leaves_the_text_to_the_worker(editorial_site):
     assert engine_hit(WORD, material)
     assert "Fertig" in listing_text(client)
     assert "Volltext:" not in edit_page_text(client, material)
+
+
+def test_requeue_extractions_recovers_a_material_whose_worker_died(editorial_site):
+    """A worker killed mid-task leaves its task "running" and the material pending;
+    `manage.py requeue_extractions` queues it again, once however often it runs."""
+    from django_tasks import TaskResultStatus
+
+    from django.core.management import call_command
+
+    client = editorial_site.client_for("moderation")
+    material = upload(client, TITLE, f"Bericht zur {WORD} am Saaleufer.")
+    DBTaskResult.objects.filter(backend_name="background").update(status=TaskResultStatus.RUNNING)
+    assert queued_tasks() == 0
+    call_command("requeue_extractions", stdout=io.StringIO())
+    call_command("requeue_extractions", stdout=io.StringIO())
+    assert queued_tasks() == 1
+
+    assert run_background_tasks() == 1
+    material.refresh_from_db()
+    assert material.extraction_state == ExtractionState.DONE
+    assert WORD in material.extracted_text
+    out = io.StringIO()
+    call_command("requeue_extractions", stdout=out)  # nothing pending any more
+    assert queued_tasks() == 0 and out.getvalue().startswith("0 ")
 
 
 def worker_database_url() -> str:
