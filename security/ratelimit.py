@@ -13,21 +13,13 @@ import hashlib
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
+
+from ops.cache import cache_incr
 
 from .client_ip import client_ip
 
 logger = logging.getLogger(__name__)
-
-
-def _count(key: str, window: int) -> int:
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        return 1
 
 
 def reset_limit_exceeded(request: HttpRequest, email: str) -> bool:
@@ -38,9 +30,8 @@ def reset_limit_exceeded(request: HttpRequest, email: str) -> bool:
     address = client_ip(request) or "unknown"
     mailbox = hashlib.sha256(email.strip().lower().encode()).hexdigest()
     keys = (f"security:password-reset:ip:{address}", f"security:password-reset:email:{mailbox}")
-    try:
-        counts = [_count(key, window) for key in keys]
-    except Exception:  # any cache backend's error: fail open (see module docstring)
-        logger.warning("Password reset limit not checked: cache unavailable", exc_info=True)
+    counts = [cache_incr(key, timeout=window) for key in keys]
+    if None in counts:  # the cache failed (ops.cache): fail open (see module docstring)
+        logger.warning("Password reset limit not checked: cache unavailable")
         return False
     return any(count > limit for count in counts)
