@@ -54,6 +54,22 @@ def can_unlock(user) -> bool:
     return user.is_active and (user.is_superuser or user.has_perm(UNLOCK_PERMISSION))
 
 
+def lock_section(
+    id_: str, heading: str, column: str, field: str, locks: list[dict], empty: str
+) -> dict[str, Any]:
+    """One table of security/login_locks.html: ``locks`` are rows of ``field``
+    (username or ip_address) and failures."""
+    rows = [{"value": lock[field], "failures": lock["failures"]} for lock in locks]
+    return {
+        "id": id_,
+        "heading": heading,
+        "column": column,
+        "field": field,
+        "rows": rows,
+        "empty": empty,
+    }
+
+
 class LoginLocksView(WagtailAdminTemplateMixin, TemplateView):
     """`/admin/anmeldesperren/` (Einstellungen → Anmeldesperren): the accounts and
     addresses that are locked now, each with "Sperre aufheben" (POST)."""
@@ -75,28 +91,22 @@ class LoginLocksView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         # One table each; the form field is what security.lockout.unlock() takes.
         context["sections"] = [
-            {
-                "id": "gesperrte-konten",
-                "heading": _("Gesperrte Benutzernamen"),
-                "column": _("Benutzername"),
-                "field": "username",
-                "rows": [
-                    {"value": row["username"], "failures": row["failures"]}
-                    for row in locked_usernames()
-                ],
-                "empty": _("Kein Benutzername ist gesperrt."),
-            },
-            {
-                "id": "gesperrte-adressen",
-                "heading": _("Gesperrte Adressen"),
-                "column": _("Adresse"),
-                "field": "ip_address",
-                "rows": [
-                    {"value": row["ip_address"], "failures": row["failures"]}
-                    for row in locked_addresses()
-                ],
-                "empty": _("Keine Adresse ist gesperrt."),
-            },
+            lock_section(
+                "gesperrte-konten",
+                _("Gesperrte Benutzernamen"),
+                _("Benutzername"),
+                "username",
+                locked_usernames(),
+                _("Kein Benutzername ist gesperrt."),
+            ),
+            lock_section(
+                "gesperrte-adressen",
+                _("Gesperrte Adressen"),
+                _("Adresse"),
+                "ip_address",
+                locked_addresses(),
+                _("Keine Adresse ist gesperrt."),
+            ),
         ]
         context["minutes"] = cool_off_minutes(self.request)
         return context
