@@ -268,14 +268,15 @@ def content_changed_at() -> float | None:
     return generation.started_at if generation else None
 
 
-def set_last_modified(response) -> None:
+def set_last_modified(response, generation: Generation | None = None) -> None:
     """``Last-Modified`` of a public response (feeds, sitemap, cached pages): when
     the current generation began, i.e. a time since which nothing public changed.
     A view's own guess from its newest item misses unpublished and deleted items,
-    so without a cache the header is left out (the ETag still answers 304s)."""
+    so without a cache the header is left out (the ETag still answers 304s).
+    ``generation``: the one the caller already looked up (none read again)."""
     from django.utils.http import http_date
 
-    changed_at = content_changed_at()
+    changed_at = generation.started_at if generation else content_changed_at()
     if changed_at is not None:
         response["Last-Modified"] = http_date(int(changed_at))
     elif response.has_header("Last-Modified"):

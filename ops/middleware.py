@@ -175,17 +175,17 @@ class PageCacheMiddleware:
             self.mark_private(request, response)
             return conditional(request, response)
 
-        self.mark_public(response)
+        self.mark_public(response, generation)
         if key and request.method == "GET":
             page_cache.cache_set(key, serialize(response), seconds)
         response[STATUS_HEADER] = "miss"
         return conditional(request, response)
 
     @staticmethod
-    def mark_public(response: HttpResponseBase) -> None:
+    def mark_public(response: HttpResponseBase, generation=None) -> None:
         """Shared caches and browsers may keep the page briefly; ``Last-Modified``
         from the page cache's generation (ops.cache.set_last_modified)."""
-        page_cache.set_last_modified(response)
+        page_cache.set_last_modified(response, generation)
         if "Cache-Control" not in response:
             patch_cache_control(
                 response, public=True, max_age=int(getattr(settings, "PAGE_CACHE_MAX_AGE", 0))
