@@ -364,3 +364,8 @@ PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if USING_POSTGRES:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+
+# --- Demo content (issue #12) ------------------------------------------------
+# The demo site's content as data files (demo/content/) with its loaders
+# (manage.py load_demo_content, load_demo_states).
+INSTALLED_APPS.append("demo")

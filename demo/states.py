@@ -22,15 +22,16 @@ from wagtail.models import Locale, Page
 from editorial.setup import apply_editorial_setup
 from editorial.states import PageState
 from events.models import EventCategory, EventIndexPage, EventPage
+from home.models import Bundesland, HomePage
 from news.models import NewsIndexPage, NewsPage
 
-from ..models import Bundesland, HomePage
-from . import content as c
 from .builder import berlin
+from .data import DemoContent, PageFile, parse_date, parse_datetime
 
 
 class DemoStates:
-    def __init__(self) -> None:
+    def __init__(self, content_dir: str | None = None) -> None:
+        self.content = DemoContent(content_dir)
         self.created: Counter[str] = Counter()
         self.unchanged: Counter[str] = Counter()
         self.setup_changes: list[str] = []
@@ -50,37 +51,47 @@ class DemoStates:
             self.moderator = self._user("moderation")
             events = EventIndexPage.objects.child_of(home).get()
             news = NewsIndexPage.objects.child_of(home).get()
-            for state, data in c.STATE_EVENTS:
-                self.ensure(events, state, data.slug, lambda data=data: self.event(data))
-            for state, data in c.STATE_NEWS:
-                self.ensure(news, state, data.slug, lambda data=data: self.news(data))
+            parents = {"event": (events, self.event), "news": (news, self.news)}
+            for data in self.content.states:
+                if data.get("type") not in parents:
+                    raise data.error("„type:“ muss „event“ oder „news“ sein")
+                if data.get("state") not in PageState.values:
+                    raise data.error(f"unbekannter Zustand „{data.get('state')}“")
+                parent, build = parents[data.get("type")]
+                self.ensure(parent, data.get("state"), data.slug, lambda d=data, b=build: b(d))
 
-    def event(self, data: c.EventData) -> EventPage:
+    @staticmethod
+    def _body(blocks: list[dict]) -> list[dict]:
+        return [{"type": kind, "value": value} for block in blocks for kind, value in block.items()]
+
+    def event(self, data: PageFile) -> EventPage:
+        text = data.de
         page = EventPage(
-            title=data.title,
-            start=berlin(data.start),
-            end=berlin(data.end),
-            place=data.place,
-            bundesland=Bundesland.objects.get(code=data.bundesland, locale=self.de),
-            organiser=data.organiser,
-            category=EventCategory.objects.get(slug=data.category, locale=self.de),
-            teaser=data.teaser,
-            body=data.body,
-            search_description=data.teaser,
+            title=text["title"],
+            start=berlin(parse_datetime(data.get("start"))),
+            end=berlin(parse_datetime(data.get("end"))),
+            place=text.get("place", ""),
+            bundesland=Bundesland.objects.get(code=data.get("bundesland"), locale=self.de),
+            organiser=text.get("organiser", ""),
+            category=EventCategory.objects.get(slug=data.get("category"), locale=self.de),
+            teaser=text.get("teaser", ""),
+            body=self._body(text.get("body", [])),
+            search_description=text.get("teaser", ""),
         )
-        page.tags.add(*data.tags)
+        page.tags.add(*data.get("tags", []))
         return page
 
-    def news(self, data: c.NewsData) -> NewsPage:
+    def news(self, data: PageFile) -> NewsPage:
+        text = data.de
         page = NewsPage(
-            title=data.title,
-            date=data.date,
-            author=data.author,
-            teaser=data.teaser,
-            body=data.body,
-            search_description=data.teaser,
+            title=text["title"],
+            date=parse_date(data.get("date")),
+            author=text.get("author", ""),
+            teaser=text.get("teaser", ""),
+            body=self._body(text.get("body", [])),
+            search_description=text.get("teaser", ""),
         )
-        page.tags.add(*data.tags)
+        page.tags.add(*data.get("tags", []))
         return page
 
     def ensure(self, parent: Page, state: str, slug: str, build) -> None:

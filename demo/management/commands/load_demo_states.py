@@ -1,6 +1,6 @@
 """`manage.py load_demo_states`: demo pages in every editorial state.
 
-Runs after `load_demo_content` (see home/demo/states.py); applies the editorial
+Runs after `load_demo_content` (see demo/states.py); applies the editorial
 setup itself first, so the workflows exist. Idempotent."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from home.demo.states import DemoStates
+from demo.states import DemoStates
 
 
 class Command(BaseCommand):

@@ -1,7 +1,8 @@
 """`manage.py load_demo_content`: the German demo site from the seeds' facts.
 
+The content comes from the data files in demo/content/ (German and English).
 Idempotent: a second run finds everything and creates nothing (see
-home/demo/builder.py). Demo accounts are created only where
+demo/builder.py). Demo accounts are created only where
 ``settings.DEMO_ACCOUNTS`` is true (dev and test settings)."""
 
 from __future__ import annotations
@@ -11,16 +12,18 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from home.demo import content
-from home.demo.builder import DemoBuilder
+from demo.builder import DemoBuilder
 
 
 class Command(BaseCommand):
-    help = "Lädt die deutschen Demo-Inhalte (idempotent: ein zweiter Lauf ändert nichts)."
+    help = (
+        "Lädt die Demo-Inhalte (deutsch und englisch) (idempotent: ein zweiter Lauf ändert nichts)."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         builder = DemoBuilder()
         builder.build()
+        accounts = builder.content.accounts
 
         labels = sorted(set(builder.created) | set(builder.unchanged))
         self.stdout.write("Demo-Inhalte für Gesunde Kommune:")
@@ -39,12 +42,12 @@ class Command(BaseCommand):
         elif builder.admin_password_valid:
             base = getattr(settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
             self.stdout.write(
-                f"Demo-Zugang: {base.rstrip('/')}/admin/ Benutzer {content.DEMO_ADMIN_USERNAME}, "
-                f"Passwort {content.DEMO_PASSWORD}"
+                f"Demo-Zugang: {base.rstrip('/')}/admin/ Benutzer {accounts['admin']['username']}, "
+                f"Passwort {accounts['password']}"
             )
             self.stdout.write(
                 f"Netzwerk-Mitglied (sieht /de/regionen/gera/ergebnisse/): Benutzer "
-                f"{content.DEMO_NETWORK_USERNAME}, gleiches Passwort"
+                f"{accounts['network_member']['username']}, gleiches Passwort"
             )
             if builder.role_accounts:
                 self.stdout.write("Redaktionsrollen (gleiches Passwort):")
@@ -52,5 +55,5 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {description}: Benutzer {username}")
         else:
             self.stdout.write(
-                f"Benutzer {content.DEMO_ADMIN_USERNAME} existiert bereits mit eigenem Passwort."
+                f"Benutzer {accounts['admin']['username']} existiert bereits mit eigenem Passwort."
             )

@@ -1,0 +1,214 @@
+"""Reads the demo content from its data files (demo/content/, see README.md there).
+
+Every page is one YAML file: language-independent facts at the top level, the
+German text in ``de:``, the English text (where there is one) in ``en:``. A file
+that cannot be read or parsed raises :class:`ContentError` naming the file, so a
+typo in the data gives one clear line, not a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+
+# Index page slug -> folder of its children's files.
+CHILD_FOLDERS = {
+    "regionen": "regionen",
+    "veranstaltungen": "veranstaltungen",
+    "aktuelles": "aktuelles",
+    "good-practice-kriterien": "kriterien",
+}
+
+
+class ContentError(Exception):
+    """A data error in a content file; the message names the file."""
+
+
+@dataclass(frozen=True)
+class PageFile:
+    """One page's data file."""
+
+    name: str  # path below the content folder, for messages
+    data: dict[str, Any]
+
+    @property
+    def slug(self) -> str:
+        return self.data["slug"]
+
+    @property
+    def de(self) -> dict[str, Any]:
+        return self.data["de"]
+
+    @property
+    def en(self) -> dict[str, Any] | None:
+        return self.data.get("en")
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def error(self, message: str) -> ContentError:
+        return ContentError(f"{self.name}: {message}")
+
+
+def read_yaml(path: Path, root: Path) -> Any:
+    name = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ContentError(f"{name}: nicht lesbar ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise ContentError(f"{name}: keine UTF-8-Datei") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (Zeile {mark.line + 1}, Spalte {mark.column + 1})" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise ContentError(f"{name}: kein gültiges YAML{where}: {problem}") from None
+
+
+def _page_file(path: Path, root: Path) -> PageFile:
+    name = path.relative_to(root).as_posix()
+    data = read_yaml(path, root)
+    if not isinstance(data, dict):
+        raise ContentError(f"{name}: erwartet eine Zuordnung (slug:, de:, ...)")
+    for key in ("slug", "de"):
+        if key not in data:
+            raise ContentError(f"{name}: „{key}:“ fehlt")
+    if not isinstance(data["de"], dict):
+        raise ContentError(f"{name}: „de:“ muss eine Zuordnung sein")
+    en = data.get("en")
+    if en is not None:
+        if not isinstance(en, dict):
+            raise ContentError(f"{name}: „en:“ muss eine Zuordnung sein")
+        if not en.get("slug"):
+            raise ContentError(f"{name}: „en:“ braucht einen „slug:“")
+    return PageFile(name, data)
+
+
+# -- relative dates (pages whose state depends on today: zustaende/) ---------
+
+_RELATIVE_YEAR = re.compile(r"^\+(\d+)y-(\d\d)-(\d\d) (\d\d):(\d\d)$")
+_RELATIVE_DAYS = re.compile(r"^([+-]\d+)d$")
+
+
+def parse_datetime(value: Any, today: dt.date | None = None) -> dt.datetime:
+    """A naive wall-clock time: ``2027-06-16 09:30`` or ``+1y-03-12 10:00``
+    (12 March of next year)."""
+    text = str(value)
+    match = _RELATIVE_YEAR.match(text)
+    if match:
+        years, month, day, hour, minute = (int(part) for part in match.groups())
+        year = (today or dt.date.today()).year + years
+        return dt.datetime(year, month, day, hour, minute)
+    return dt.datetime.strptime(text, "%Y-%m-%d %H:%M")
+
+
+def parse_date(value: Any, today: dt.date | None = None) -> dt.date:
+    """A date: ``2024-03-01`` or ``-60d`` (60 days before today; ``+0d`` is today)."""
+    if isinstance(value, dt.date):
+        return value
+    match = _RELATIVE_DAYS.match(str(value))
+    if match:
+        return (today or dt.date.today()) + dt.timedelta(days=int(match.group(1)))
+    return dt.date.fromisoformat(str(value))
+
+
+# -- the whole content -----------------------------------------------------
+
+
+class DemoContent:
+    """All demo data of one content folder, read and checked at once."""
+
+    def __init__(self, content_dir: Path | str | None = None) -> None:
+        self.root = Path(content_dir) if content_dir is not None else CONTENT_DIR
+        if not self.root.is_dir():
+            raise ContentError(f"{self.root}: Inhaltsordner fehlt")
+        self.start = _page_file(self.root / "start.yaml", self.root)
+        self.indexes: dict[str, PageFile] = {}
+        self.standard_pages: list[PageFile] = []
+        for slug in self.start.get("children", []):
+            if slug in CHILD_FOLDERS:
+                self.indexes[slug] = self._file(f"uebersichten/{slug}.yaml", self.start)
+            else:
+                self.standard_pages.append(self._file(f"seiten/{slug}.yaml", self.start))
+        self._check_listed("seiten", [page.slug for page in self.standard_pages], self.start)
+        self._check_listed("uebersichten", list(self.indexes), self.start)
+        self.children: dict[str, list[PageFile]] = {}
+        for slug, folder in CHILD_FOLDERS.items():
+            index = self.indexes.get(slug)
+            if index is None:
+                raise self.start.error(f"Übersichtsseite „{slug}“ fehlt in „children:“")
+            files = [
+                self._file(f"{folder}/{child}.yaml", index) for child in index.get("children", [])
+            ]
+            self._check_listed(folder, [page.slug for page in files], index)
+            self.children[slug] = files
+        self.criteria = self.children["good-practice-kriterien"]
+        self.regions = self.children["regionen"]
+        self.events = self.children["veranstaltungen"]
+        self.news = self.children["aktuelles"]
+        self.states = [
+            _page_file(path, self.root) for path in sorted((self.root / "zustaende").glob("*.yaml"))
+        ]
+
+        materials = read_yaml(self.root / "materials.yaml", self.root)
+        self.collections: dict[str, str] = materials["collections"]
+        self.materials: list[dict[str, Any]] = materials["materials"]
+        contacts = read_yaml(self.root / "contacts.yaml", self.root)
+        self.contacts: dict[str, dict[str, Any]] = {c["key"]: c for c in contacts["contacts"]}
+        self.accounts: dict[str, Any] = read_yaml(self.root / "accounts.yaml", self.root)
+
+    def _file(self, name: str, listed_in: PageFile) -> PageFile:
+        path = self.root / name
+        if not path.is_file():
+            raise listed_in.error(f"nennt „{path.stem}“ in „children:“, aber {name} fehlt")
+        page = _page_file(path, self.root)
+        if page.slug != path.stem:
+            raise page.error(f"slug „{page.slug}“ passt nicht zum Dateinamen")
+        return page
+
+    def _check_listed(self, folder: str, listed: list[str], listed_in: PageFile) -> None:
+        present = {path.stem for path in (self.root / folder).glob("*.yaml")}
+        missing = sorted(present - set(listed))
+        if missing:
+            raise listed_in.error(
+                f"{folder}/{missing[0]}.yaml ist nicht in „children:“ eingetragen"
+            )
+
+    # -- facts other code and the tests use ---------------------------------
+
+    @property
+    def site_name(self) -> str:
+        return self.start.de["title"]
+
+    @property
+    def model_regions(self) -> list[str]:
+        """Slugs of the model regions (they have restricted results and a network group)."""
+        return [page.slug for page in self.regions if page.get("results")]
+
+    @property
+    def distinctive_words(self) -> dict[str, str]:
+        """Material key -> the word that appears only in that material's PDF."""
+        return {data["key"]: data["distinctive_word"] for data in self.materials}
+
+    @property
+    def password(self) -> str:
+        return self.accounts["password"]
+
+    def english_pages(self) -> list[PageFile]:
+        pages = [self.start, *self.indexes.values(), *self.standard_pages]
+        for files in self.children.values():
+            pages += files
+        return [page for page in pages if page.en is not None]
+
+
+def network_group_name(region_title: str) -> str:
+    """The group of a model region's network members (sees its results page)."""
+    return f"Netzwerk {region_title}"
