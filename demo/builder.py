@@ -59,6 +59,7 @@ from regions.models import (
 
 from .data import DemoContent, PageFile, network_group_name, parse_date, parse_datetime
 from .pdfs import build_pdf
+from .translation import STREAM_KEYS, EnglishText, copy_block_ids, translate_page
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
@@ -99,6 +100,8 @@ class DemoBuilder:
         self._to_reindex: list[Any] = []
         # (data, German page) of every page with an English version, parents first.
         self._with_english: list[tuple[PageFile, Page]] = []
+        # File -> fields of its English page marked "~" (not yet translated).
+        self.untranslated: dict[str, list[str]] = {}
 
     # -- bookkeeping -------------------------------------------------------
 
@@ -502,35 +505,64 @@ class DemoBuilder:
         )
         return page
 
-    def ensure_translation(self, data: PageFile, source: Page) -> Page:
+    # Builds the unsaved page of a file's text, by the German page's class.
+    def _fields_for(self, page: Page) -> Callable[[PageFile, dict[str, Any]], dict[str, Any]]:
+        for model, method in (
+            (HomePage, lambda data, text: self._home_fields(text)),
+            (StandardPage, self._standard_fields),
+            (CriterionPage, self._criterion_fields),
+            (RegionPage, self._region_fields),
+            (RegionResultsPage, self._results_fields),
+            (EventPage, self._event_fields),
+            (NewsPage, self._news_fields),
+        ):
+            if isinstance(page, model):
+                return method
+        return self._index_fields
+
+    def ensure_translation(self, data: PageFile, source: Page) -> Page | None:
+        """The English page of ``source`` from ``data.en``, made through wagtail-localize."""
         existing = source.get_translation_or_none(self.en)
         if existing is not None:
             self._count("Englische Seiten", created=False)
             return existing.specific
-        en = data.en
-        page = source.copy_for_translation(self.en, copy_parents=False, alias=False).specific
-        # Vocabulary snippets have English rows: point the copy at them.
-        for name in ("bundesland", "category"):
-            snippet = getattr(page, name, None)
-            if snippet is not None:
-                setattr(page, name, snippet.get_translation_or_none(self.en) or snippet)
-        page.slug = en["slug"]
-        page.title = en["title"]
-        page.seo_title = ""
-        page.search_description = ""
-        for name, value in en.items():
-            if name in ("slug", "title") or value is None:
-                continue
-            if name == "body":
-                value = self._stream(
-                    block for block in value if next(iter(block.values())) is not None
-                )
-            elif name == "levels":
-                value = self._stages(value)
-            setattr(page, name, value)
-        page.save()
+        parent = source.get_parent()
+        if not parent.is_root() and not parent.has_translation(self.en):
+            raise data.error(
+                "en: die Elternseite hat keine englische Fassung; erst dort „en:“ anlegen"
+            )
+        fields = self._fields_for(source)
+
+        def english_copy(text: EnglishText) -> Page:
+            values = {**fields(data, text.values), "slug": data.en["slug"]}
+            for name in STREAM_KEYS:
+                if name in values:
+                    values[name] = copy_block_ids(values[name], getattr(source, name))
+            copy = type(source)(**values)
+            # Search descriptions the loader derives from a text marked "~" stay German too.
+            for derived in ("intro", "teaser"):
+                if derived in text.untranslated and source.search_description == data.de.get(
+                    derived
+                ):
+                    text.untranslated.add("search_description")
+            if isinstance(source, RegionPage):
+                rows = list(source.contacts.order_by("sort_order"))
+                for index, (key, row) in enumerate(
+                    zip(data.get("contacts", []), rows, strict=True)
+                ):
+                    language = "en" if self.content.contacts[key].get("en") else "de"
+                    if language == "de":
+                        text.untranslated.add(f"contacts.{index}")
+                    contact = self._contact(key, index, language)
+                    contact.translation_key = row.translation_key
+                    copy.contacts.add(contact)
+            return copy
+
+        page, untranslated = translate_page(data, source, english_copy, self.en)
         self._publish(page, first_published=source.first_published_at)
         self._count("Englische Seiten", created=True)
+        if untranslated:
+            self.untranslated[data.name] = untranslated
         return page
 
     # -- documents, snippets, groups, users ----------------------------------

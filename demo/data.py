@@ -158,12 +158,31 @@ class DemoContent:
             _page_file(path, self.root) for path in sorted((self.root / "zustaende").glob("*.yaml"))
         ]
 
+        self._check_english_parents()
+
         materials = read_yaml(self.root / "materials.yaml", self.root)
         self.collections: dict[str, str] = materials["collections"]
         self.materials: list[dict[str, Any]] = materials["materials"]
         contacts = read_yaml(self.root / "contacts.yaml", self.root)
         self.contacts: dict[str, dict[str, Any]] = {c["key"]: c for c in contacts["contacts"]}
         self.accounts: dict[str, Any] = read_yaml(self.root / "accounts.yaml", self.root)
+
+    def _check_english_parents(self) -> None:
+        """An English page needs its parent's English page (parents are translated first)."""
+        pairs = [(page, self.start) for page in [*self.indexes.values(), *self.standard_pages]]
+        for slug, files in self.children.items():
+            pairs += [(page, self.indexes[slug]) for page in files]
+        pairs += [
+            (PageFile(f"{region.name} (results)", region.get("results")), region)
+            for region in self.regions
+            if region.get("results")
+        ]
+        for page, parent in pairs:
+            if page.en is not None and parent.en is None:
+                raise page.error(
+                    f"hat „en:“, aber die Elternseite {parent.name} nicht; "
+                    "dort zuerst „en:“ anlegen"
+                )
 
     def _file(self, name: str, listed_in: PageFile) -> PageFile:
         path = self.root / name

@@ -9,7 +9,9 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page
 
-from home.demo.content import DEMO_PASSWORD
+from demo.data import DemoContent
+
+DEMO_PASSWORD = DemoContent().password
 
 # axe-core, vendored (tests/browser/vendor/README.md): never fetched at test time.
 AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"

@@ -19,11 +19,13 @@ from django.core.management import call_command
 
 from wagtail.models import Page as Page_
 
-from home.demo.content import LERNWERKSTATT_SLUG
 from materials.models import Material, ReviewState
 from tests.background import run_background_tasks
 from tests.browser.support import log_in
 from tests.browser.test_workflow_journeys import footer_action
+
+# The event the journey attaches a material to (demo/content/veranstaltungen/<slug>.yaml).
+LERNWERKSTATT_SLUG = "lernwerkstatt-strategieentwicklung-2019"
 
 PDF_TITLE = "Dokumentation: Lernwerkstatt (Browsertest)"
 PDF_WORD = "Kiesgrubenrundgang"  # only inside the uploaded PDF

@@ -10,8 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 import icalendar
 from playwright.sync_api import Download, Page, expect
 
-from home.demo.content import DISTINCTIVE_WORDS
+from demo.data import DemoContent
 from tests.browser.support import focus_indicator, focus_is_visible
+
+DISTINCTIVE_WORDS = DemoContent().distinctive_words
 
 EVENT_TITLE = "Austauschtreffen der Thüringer Modellregionen (Herbst 2024)"
 MATERIAL_KEY = "dokumentation-austauschtreffen-2024-herbst"

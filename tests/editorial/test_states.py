@@ -12,13 +12,13 @@ from django.utils import timezone
 
 from wagtail.models import Page, PageLogEntry, Revision
 
+from demo.data import DemoContent
 from editorial.states import PageState, page_state
-from home.demo import content
 from tests.factories import NewsPageFactory, StandardPageFactory
 
 from .ui_support import ui_site, ui_submit, ui_user
 
-STATE_SLUGS = [data.slug for _state, data in content.STATE_EVENTS + content.STATE_NEWS]
+STATE_SLUGS = [data.slug for data in DemoContent().states]
 
 
 def make_pages(tree, author):

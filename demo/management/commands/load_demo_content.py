@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from demo.builder import DemoBuilder
+from demo.data import ContentError
 
 
 class Command(BaseCommand):
@@ -20,9 +21,19 @@ class Command(BaseCommand):
         "Lädt die Demo-Inhalte (deutsch und englisch) (idempotent: ein zweiter Lauf ändert nichts)."
     )
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--content-dir",
+            help="Ordner mit den Inhaltsdateien (Vorgabe: demo/content/).",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
-        builder = DemoBuilder()
-        builder.build()
+        try:
+            builder = DemoBuilder(content_dir=options["content_dir"])
+            builder.build()
+        except ContentError as error:
+            # A data error names its file; no traceback.
+            raise CommandError(str(error)) from None
         accounts = builder.content.accounts
 
         labels = sorted(set(builder.created) | set(builder.unchanged))
@@ -36,6 +47,11 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"{total} Objekte angelegt."))
         else:
             self.stdout.write(self.style.SUCCESS("Alles vorhanden, nichts geändert."))
+
+        if builder.untranslated:
+            self.stdout.write("Englisch noch nicht übersetzt (~ in den Inhaltsdateien):")
+            for name, fields in builder.untranslated.items():
+                self.stdout.write(f"  {name}: {'; '.join(dict.fromkeys(fields))}")
 
         if not builder.demo_accounts:
             self.stdout.write("Keine Demo-Konten angelegt (DEMO_ACCOUNTS ist aus).")

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from demo.data import ContentError
 from demo.states import DemoStates
 
 
@@ -19,8 +20,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        states = DemoStates()
-        states.build()
+        try:
+            states = DemoStates()
+            states.build()
+        except ContentError as error:
+            raise CommandError(str(error)) from None
         for line in states.setup_changes:
             self.stdout.write(f"  {line}")
         for label in sorted(set(states.created) | set(states.unchanged)):

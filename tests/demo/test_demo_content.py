@@ -33,13 +33,16 @@ from wagtail.models import (
     Revision,
     Site,
 )
+from wagtail_localize.models import Translation, TranslationSource
 
 from criteria.models import CriterionPage
+from demo.data import DemoContent
 from events.models import EventPage
-from home.demo import content
 from home.models import HomePage, Schlagwort
 from materials.models import Material
 from regions.models import RegionContact, RegionPage, RegionResultsPage
+
+DEMO = DemoContent()
 
 # Real people named in the seed pages; none of them may appear on the demo site.
 SEED_PERSON_NAMES = [
@@ -133,7 +136,7 @@ def test_second_run_creates_nothing(demo):
 def test_first_run_builds_the_site(demo):
     first = demo["after_first"]
     assert first["wagtailcore.Page"] >= 50
-    assert first["materials.Material"] == len(content.MATERIALS)
+    assert first["materials.Material"] == len(DEMO.materials)
     assert (
         "Demo-Zugang: http://127.0.0.1:8000/admin/ Benutzer admin, Passwort"
         in (demo["first_output"])
@@ -196,7 +199,9 @@ def test_twelve_criteria_in_german(demo):
 
 
 def test_lernwerkstatt_facts(demo):
-    event = EventPage.objects.get(slug=content.LERNWERKSTATT_SLUG, locale__language_code="de")
+    event = EventPage.objects.get(
+        slug="lernwerkstatt-strategieentwicklung-2019", locale__language_code="de"
+    )
     start = event.start.astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
     assert start.date() == dt.date(2019, 9, 30)
     assert event.place == "Hannover"
@@ -215,7 +220,7 @@ def test_upcoming_events_exist(demo):
 
 
 def test_model_regions(demo):
-    for slug in content.MODEL_REGIONS:
+    for slug in DEMO.model_regions:
         region = RegionPage.objects.get(slug=slug, locale__language_code="de")
         assert region.role == "modellregion"
         assert region.bundesland.code == "TH"
@@ -241,7 +246,7 @@ def test_restricted_results_need_login(demo, client):
 
 
 def test_network_member_sees_results(demo):
-    member = get_user_model().objects.get(username=content.DEMO_NETWORK_USERNAME)
+    member = get_user_model().objects.get(username=DEMO.accounts["network_member"]["username"])
     client = Client()
     client.force_login(member)
     assert client.get("/de/regionen/gera/ergebnisse/").status_code == 200
@@ -252,20 +257,20 @@ def test_network_member_sees_results(demo):
 def test_pdfs_contain_their_distinctive_words(demo):
     materials = {m.title: m for m in Material.objects.all()}
     checked = 0
-    for data in content.MATERIALS:
-        material = materials[data.title]
+    for data in DEMO.materials:
+        material = materials[data["title"]]
         with material.open_file() as handle:
             text = "\n".join(
                 page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages
             )
-        assert data.distinctive_word in text, data.key
+        assert data["distinctive_word"] in text, data["key"]
         assert material.file_size and material.file_hash
         checked += 1
     assert checked >= 2
 
 
 def test_distinctive_words_appear_only_in_their_pdf(demo):
-    for word in content.DISTINCTIVE_WORDS.values():
+    for word in DEMO.distinctive_words.values():
         holders = [m.title for m in Material.objects.all() if word in m.extracted_text]
         assert len(holders) == 1, word
         for page in Page.objects.specific():
@@ -273,15 +278,15 @@ def test_distinctive_words_appear_only_in_their_pdf(demo):
 
 
 def test_internal_material_is_never_public(demo, client):
-    internal = Material.objects.get(collection__name=content.INTERNAL_COLLECTION)
+    internal = Material.objects.get(collection__name=DEMO.collections["internal"])
     assert internal not in Material.objects.public()
     assert client.get(internal.url).status_code == 302
-    public = Material.objects.filter(collection__name=content.PUBLIC_COLLECTION).first()
+    public = Material.objects.filter(collection__name=DEMO.collections["public"]).first()
     assert client.get(public.url).status_code == 200
     # Attached to Gera (de and en), yet listed on no public page.
     for url, (_status, text) in demo["rendered"].items():
         assert internal.title not in text, url
-        assert content.WORD_INTERN not in text, url
+        assert DEMO.distinctive_words["intern-steuerungsrunde-gera"] not in text, url
 
 
 def test_no_real_person_is_named(demo):
@@ -305,5 +310,41 @@ def test_without_demo_accounts_no_password_is_printed(demo):
     out = StringIO()
     with override_settings(DEMO_ACCOUNTS=False):
         call_command("load_demo_content", stdout=out)
-    assert content.DEMO_PASSWORD not in out.getvalue()
+    assert DEMO.password not in out.getvalue()
     assert get_user_model().objects.count() == users_before
+
+
+def _marked_untranslated(data) -> bool:
+    """Whether the file marks any English text "~" (not yet translated)."""
+    return "~" in (DEMO.root / data.name).read_text(encoding="utf-8").split("\nen:", 1)[1]
+
+
+def test_every_english_page_is_a_wagtail_localize_translation(demo):
+    en = Locale.objects.get(language_code="en")
+    english = DEMO.english_pages()
+    assert len(english) >= 11
+    for data in english:
+        source = TranslationSource.objects.get(
+            object__translation_key=Page.objects.get(
+                locale__language_code="de", url_path__endswith=f"/{data.slug}/"
+            ).translation_key,
+            locale__language_code="de",
+        )
+        translation = Translation.objects.get(source=source, target_locale=en)
+        page = translation.get_target_instance()
+        assert page.slug == data.en["slug"], data.name
+        assert page.title == data.en["title"], data.name
+        assert page.live, data.name
+        total, done = translation.get_progress()
+        if _marked_untranslated(data):
+            assert 0 < done < total, data.name
+        else:
+            assert done == total, data.name
+
+
+def test_english_pages_point_to_english_vocabulary(demo):
+    event = EventPage.objects.get(slug="conference-prevention-chains-thuringia-2027")
+    assert event.locale.language_code == "en"
+    assert event.bundesland.locale.language_code == "en"
+    assert event.category.locale.language_code == "en"
+    assert event.teaser.startswith("Districts and cities")

@@ -1,0 +1,99 @@
+"""Data errors in the content files name the file and the field, never a traceback.
+
+Each test copies demo/content/ to a temporary folder, breaks one thing and runs
+the loader on that copy."""
+
+import shutil
+from io import StringIO
+
+import pytest
+
+from django.core.management import CommandError, call_command
+
+from demo.data import CONTENT_DIR, ContentError, DemoContent, parse_date, parse_datetime
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, folder)
+    return folder
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def load(folder):
+    call_command("load_demo_content", content_dir=str(folder), stdout=StringIO())
+
+
+def test_a_yaml_error_names_the_file_and_line(content):
+    edit(content / "seiten" / "impressum.yaml", "de:\n", "de:\n  title: [kaputt\n")
+    with pytest.raises(CommandError) as error:
+        load(content)
+    assert str(error.value).startswith("seiten/impressum.yaml: kein gültiges YAML (Zeile")
+
+
+def test_a_missing_english_field_names_file_and_field(content):
+    edit(
+        content / "uebersichten" / "regionen.yaml",
+        "  intro: <p>Model regions",
+        "  summary: <p>Model regions",
+    )
+    with pytest.raises(CommandError, match=r"^uebersichten/regionen\.yaml: en: „summary“"):
+        load(content)
+
+
+def test_an_english_text_without_partner_segment_names_file_and_field(content):
+    # The English intro exists but is empty: its segment has no English string.
+    path = content / "uebersichten" / "aktuelles.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, english = text.split("\nen:", 1)
+    english = english.replace(
+        "intro: <p>News from the regions, the partner process and health policy.</p>",
+        'intro: ""',
+    )
+    path.write_text(head + "\nen:" + english, encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        load(content)
+    message = str(error.value)
+    assert message.startswith("uebersichten/aktuelles.yaml: en: kein englischer Text für „intro“")
+
+
+def test_a_block_too_few_names_file_and_field(content):
+    path = content / "start.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, english = text.split("\nen:", 1)
+    english = english.replace("    - heading: Becoming a healthy municipality\n", "")
+    path.write_text(head + "\nen:" + english, encoding="utf-8")
+    with pytest.raises(CommandError, match=r"^start\.yaml: en: „body“ hat 1 Blöcke, de: 2"):
+        load(content)
+
+
+def test_english_page_needs_its_parents_english_page(content):
+    path = content / "uebersichten" / "good-practice-kriterien.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.split("\nen:", 1)[0] + "\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"^kriterien/integriertes-handeln\.yaml: hat „en:“"):
+        DemoContent(content)
+
+
+def test_a_file_not_listed_in_children_is_an_error(content):
+    shutil.copy(content / "seiten" / "impressum.yaml", content / "seiten" / "kopie.yaml")
+    with pytest.raises(ContentError, match=r"^start\.yaml: seiten/kopie\.yaml ist nicht"):
+        DemoContent(content)
+
+
+def test_relative_dates():
+    import datetime as dt
+
+    today = dt.date(2026, 12, 1)
+    assert parse_datetime("+1y-03-12 10:00", today) == dt.datetime(2027, 3, 12, 10, 0)
+    assert parse_datetime("2019-09-30 10:00") == dt.datetime(2019, 9, 30, 10, 0)
+    assert parse_date("-60d", today) == dt.date(2026, 10, 2)
+    assert parse_date("+0d", today) == today
