@@ -7,6 +7,7 @@ import shutil
 from io import StringIO
 
 import pytest
+import yaml
 
 from django.core.management import CommandError, call_command
 
@@ -28,6 +29,13 @@ def edit(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def change(path, how):
+    """Apply ``how`` to the file's data (a dict) and write it back."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    how(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def load(folder):
     call_command("load_demo_content", content_dir=str(folder), stdout=StringIO())
 
@@ -40,25 +48,17 @@ def test_a_yaml_error_names_the_file_and_line(content):
 
 
 def test_a_missing_english_field_names_file_and_field(content):
-    edit(
-        content / "uebersichten" / "regionen.yaml",
-        "  intro: <p>Model regions",
-        "  summary: <p>Model regions",
-    )
+    def rename_intro(data):
+        data["en"]["summary"] = data["en"].pop("intro")
+
+    change(content / "uebersichten" / "regionen.yaml", rename_intro)
     with pytest.raises(CommandError, match=r"^uebersichten/regionen\.yaml: en: „summary“"):
         load(content)
 
 
 def test_an_english_text_without_partner_segment_names_file_and_field(content):
     # The English intro exists but is empty: its segment has no English string.
-    path = content / "uebersichten" / "aktuelles.yaml"
-    text = path.read_text(encoding="utf-8")
-    head, english = text.split("\nen:", 1)
-    english = english.replace(
-        "intro: <p>News from the regions, the partner process and health policy.</p>",
-        'intro: ""',
-    )
-    path.write_text(head + "\nen:" + english, encoding="utf-8")
+    change(content / "uebersichten" / "aktuelles.yaml", lambda data: data["en"].update(intro=""))
     with pytest.raises(CommandError) as error:
         load(content)
     message = str(error.value)
@@ -66,12 +66,11 @@ def test_an_english_text_without_partner_segment_names_file_and_field(content):
 
 
 def test_a_block_too_few_names_file_and_field(content):
-    path = content / "start.yaml"
-    text = path.read_text(encoding="utf-8")
-    head, english = text.split("\nen:", 1)
-    english = english.replace("    - heading: Becoming a healthy municipality\n", "")
-    path.write_text(head + "\nen:" + english, encoding="utf-8")
-    with pytest.raises(CommandError, match=r"^start\.yaml: en: „body“ hat 1 Blöcke, de: 2"):
+    blocks = len(yaml.safe_load((content / "start.yaml").read_text(encoding="utf-8"))["de"]["body"])
+    change(content / "start.yaml", lambda data: data["en"]["body"].pop(0))
+    with pytest.raises(
+        CommandError, match=rf"^start\.yaml: en: „body“ hat {blocks - 1} Blöcke, de: {blocks}"
+    ):
         load(content)
 
 
@@ -79,7 +78,10 @@ def test_english_page_needs_its_parents_english_page(content):
     path = content / "uebersichten" / "good-practice-kriterien.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.split("\nen:", 1)[0] + "\n", encoding="utf-8")
-    with pytest.raises(ContentError, match=r"^kriterien/integriertes-handeln\.yaml: hat „en:“"):
+    with pytest.raises(
+        ContentError,
+        match=r"^kriterien/[a-z-]+\.yaml: hat „en:“, aber die Elternseite uebersichten/good-practice",
+    ):
         DemoContent(content)
 
 
