@@ -8,6 +8,7 @@ users or groups. Existing objects are left as editors may have changed them."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -60,6 +61,9 @@ from regions.models import (
 from .data import DemoContent, PageFile, network_group_name, parse_date, parse_datetime
 from .pdfs import build_pdf
 from .translation import STREAM_KEYS, EnglishText, copy_block_ids, translate_page
+
+# A link to a German page of the site in the content files' HTML.
+INTERNAL_LINK = re.compile(r'<a href="/de/((?:[\w-]+/)*)">')
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
@@ -157,7 +161,22 @@ class DemoBuilder:
             }
         elif kind == "quote":
             value = {"text": value["text"], "attribution": value.get("attribution", "")}
+        elif kind == "paragraph":
+            value = self._page_links(value)
         return {"type": kind, "value": value}
+
+    def _page_links(self, html: str) -> str:
+        """Links to the site's own pages (``href="/de/veranstaltungen/"``) as Wagtail page
+        links, which each language renders as its own translation of the page."""
+
+        def page_link(match: re.Match[str]) -> str:
+            path = match.group(1)
+            page = Page.objects.filter(url_path=f"/home/{path}", locale=self.de).first()
+            if page is None:
+                raise ValueError(f"Link auf /de/{path}: keine solche Seite (noch nicht angelegt?)")
+            return f'<a linktype="page" id="{page.pk}">'
+
+        return INTERNAL_LINK.sub(page_link, html)
 
     @staticmethod
     def _stages(levels: Iterable[dict[str, str]]) -> list[dict[str, Any]]:
