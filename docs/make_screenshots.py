@@ -3,8 +3,9 @@
 Builds the demo on a throwaway SQLite database and media folder (migrate,
 load_demo_content, apply_editorial and load_demo_states where they exist), serves
 it with runserver on a free local port, and saves PNGs of the main public pages
-and of the editorial workflow in the admin (logged in as the demo moderator) to
-docs/screenshots/. Uses Debian's Chromium like the browser tests.
+(on a wide screen and on a phone, the phone menu once open) and of the editorial
+workflow in the admin (logged in as the demo moderator) to docs/screenshots/.
+Uses Debian's Chromium like the browser tests.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
@@ -38,6 +39,21 @@ PUBLIC_PAGES = [
     ("kriterien", "/de/good-practice-kriterien/", None),
     ("suche", "/de/suche/?q=Pr%C3%A4ventionsketten", None),
 ]
+
+# The same site on a phone (375 × 812 CSS px): (file name, URL, open the menu?)
+PHONE = {"width": 375, "height": 812}
+PHONE_PAGES = [
+    ("telefon-startseite", "/de/", False),
+    ("telefon-menue", "/de/", True),
+    ("telefon-kalender", "/de/veranstaltungen/?bundesland=thueringen", False),
+    (
+        "telefon-veranstaltung",
+        "/de/veranstaltungen/fachtag-praeventionsketten-thueringen-2027/",
+        False,
+    ),
+    ("telefon-suche", "/de/suche/?q=Pr%C3%A4ventionsketten", False),
+]
+MENU_BUTTON = "button[aria-controls=site-menu]"
 
 
 def say(message: str) -> None:
@@ -82,6 +98,20 @@ def shoot(page: Page, name: str) -> None:
     path = OUT_DIR / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     say(f"  {path.relative_to(BASE_DIR)} ({path.stat().st_size // 1024} KiB)")
+
+
+def phone_screenshots(browser: Browser, base: str) -> None:
+    """The public pages at phone width, once with the menu opened by a tap."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="de-DE")
+    page = context.new_page()
+    for name, url, open_menu in PHONE_PAGES:
+        page.goto(base + url)
+        if open_menu:
+            # A click, not a tap: a tap leaves Chromium's tap highlight in the picture.
+            page.locator(MENU_BUTTON).click()
+            page.wait_for_selector(f"{MENU_BUTTON}[aria-expanded=true]")
+        shoot(page, name)
+    context.close()
 
 
 def admin_screenshots(page: Page, base: str) -> None:
@@ -142,6 +172,7 @@ def main() -> None:
                 for name, url, _ in PUBLIC_PAGES:
                     page.goto(base + url)
                     shoot(page, name)
+                phone_screenshots(browser, base)
                 if editorial:
                     admin_screenshots(page, base)
                 browser.close()

@@ -4,7 +4,8 @@ Each page is checked by axe-core (rules tagged wcag2a, wcag2aa, wcag21a, wcag21a
 none disabled) at 1280 and at 320 CSS px, and for what axe does not check: one h1
 first and no skipped heading level, html lang of the locale, a skip link to the
 main content, labels on every form control, lang/hreflang on the language
-switcher, the legal pages in the footer and no horizontal scrolling at 320 px.
+switcher, the legal pages in the footer and no horizontal scrolling at 320 px
+(there also with the phone menu open: axe and reflow again).
 
 The English demo has fewer pages than the German one; each English page type is
 checked on the pages that exist under /en/: home, regions and Gera, the events
@@ -129,3 +130,12 @@ def test_page_is_accessible(page, language, kind, url, status):
     assert overflow["scrollWidth"] <= 320, f"{url} scrolls sideways at 320 px: {overflow}"
     violations = run_axe(page)
     assert not violations, f"axe, {url} at 320 px:\n{describe_violations(violations)}"
+
+    # The phone menu open (tests/browser/test_phone_menu.py has the rest).
+    toggle = page.locator("button[aria-controls=site-menu]")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    overflow = horizontal_overflow(page)
+    assert overflow["scrollWidth"] <= 320, f"{url}, menu open, scrolls at 320 px: {overflow}"
+    violations = run_axe(page)
+    assert not violations, f"axe, {url}, menu open, 320 px:\n{describe_violations(violations)}"
