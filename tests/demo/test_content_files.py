@@ -80,7 +80,10 @@ def test_english_page_needs_its_parents_english_page(content):
     path.write_text(text.split("\nen:", 1)[0] + "\n", encoding="utf-8")
     with pytest.raises(
         ContentError,
-        match=r"^kriterien/[a-z-]+\.yaml: hat „en:“, aber die Elternseite uebersichten/good-practice",
+        match=(
+            r"^kriterien/[a-z-]+\.yaml: hat „en:“, "
+            r"aber die Elternseite uebersichten/good-practice"
+        ),
     ):
         DemoContent(content)
 
