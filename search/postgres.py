@@ -83,9 +83,10 @@ class PostgresEngine(DatabaseEngine):
     def _compiled(self, text: str):
         """modelsearch's tsquery and rank expression for ``text``, over
         SearchEntry's ``title``, ``title_norm`` and ``body``; None for no terms."""
-        compiler = self.backend.query_compiler_class(
-            Page.objects.none(), build_query(text), operator="and"
-        )
+        query = build_query(text)
+        if query is None:
+            return None, None
+        compiler = self.backend.query_compiler_class(Page.objects.none(), query, operator="and")
         config = compiler.get_config(self.backend)
         tsquery = compiler.build_tsquery(compiler.query, config=config)
         if tsquery is None:

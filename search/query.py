@@ -37,7 +37,6 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And, Or, PlainText
 
 from materials.models import Material
 
@@ -49,6 +48,7 @@ from .facets import (
     kind_for_content_type_id,
     tag_through_models,
 )
+from .german import GermanQuery, query_words
 
 logger = logging.getLogger(__name__)
 
@@ -124,27 +124,12 @@ def _is_descending(queryset) -> bool:
     return bool(getattr(first, "descending", True))
 
 
-UMLAUT_SPELLINGS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
-
-
 def build_query(text: str):
-    """The query for modelsearch: all words required; a word with spelled-out
-    umlauts ("Thueringen") also matches its umlaut form ("Thüringen"). ß and ss
-    are equal under PostgreSQL's German stemmer already."""
-    words = text.split()
-    if not any(digraph in w.lower() for w in words for digraph, _ in UMLAUT_SPELLINGS):
-        return text
-    parts = []
-    for word in words:
-        umlauted = word
-        for digraph, umlaut in UMLAUT_SPELLINGS:
-            umlauted = umlauted.replace(digraph, umlaut).replace(
-                digraph.capitalize(), umlaut.upper()
-            )
-        parts.append(
-            Or([PlainText(word), PlainText(umlauted)]) if umlauted != word else PlainText(word)
-        )
-    return And(parts) if len(parts) > 1 else parts[0]
+    """The query for modelsearch (search.german): all words required, the last one
+    as a prefix, umlauts spelled out or not; None when no word is left (only
+    stop words or no letters)."""
+    words = query_words(text)
+    return GermanQuery(words) if words else None
 
 
 def _exact_title(query: str):
@@ -356,6 +341,8 @@ class DatabaseEngine:
 
     def rows(self, params: SearchParams) -> list[Row]:
         """Every matching row, best first (the exhaustive reference; slow)."""
+        if build_query(params.query) is None:
+            return []
         rows = self.page_rows(params) + self.material_rows(params)
         rows.sort(key=lambda r: r.rank, reverse=True)
         return rows
@@ -466,6 +453,8 @@ class DatabaseEngine:
     # -- the engine interface ------------------------------------------------
     def search(self, params: SearchParams) -> EngineResult:
         counts: dict[str, Counter] = {d: Counter() for d in DIMENSIONS}
+        if build_query(params.query) is None:
+            return EngineResult(0, 1, [], {d: {} for d in DIMENSIONS}, engine=self.name)
         with _search_plan():
             pages = public_pages(params.locale)  # one query for the view restrictions
             total = self._page_counts(params, pages, counts)

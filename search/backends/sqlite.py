@@ -1,0 +1,71 @@
+"""modelsearch's SQLite (FTS5) backend with German stems: the index holds the
+Snowball stems of title and body that PostgreSQL's ``german`` configuration
+would make, and a search.german.GermanQuery becomes an FTS5 query of stems
+(see search/backends/database.py, which picks this backend on SQLite)."""
+
+from functools import cached_property
+
+from modelsearch.backends.database.sqlite import sqlite as modelsearch_sqlite
+from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+from modelsearch.utils import get_content_type_pk
+
+from search.german import GermanQuery, fts5_text, index_text
+
+
+class StemmedIndexer(modelsearch_sqlite.ObjectIndexer):
+    """Title and body as Snowball stems (search.german.index_text)."""
+
+    @cached_property
+    def title(self):
+        return index_text(modelsearch_sqlite.ObjectIndexer.title.func(self))
+
+    @cached_property
+    def body(self):
+        return index_text(modelsearch_sqlite.ObjectIndexer.body.func(self))
+
+
+class StemmedSQLiteIndex(modelsearch_sqlite.SQLiteIndex):
+    def add_items(self, model, objs):
+        """modelsearch's SQLiteIndex.add_items with the stemming indexer."""
+        if not model.get_search_fields() or not objs:
+            return
+        content_type_pk = get_content_type_pk(model)
+        data = {}
+        for obj in objs:
+            indexer = StemmedIndexer(obj, self.backend)
+            data[indexer.id] = {
+                "title": indexer.title,
+                "autocomplete": indexer.autocomplete,
+                "body": indexer.body,
+            }
+        existing = self.entries.filter(content_type_id=content_type_pk)
+        indexed = set(existing.filter(object_id__in=data).values_list("object_id", flat=True))
+        for object_id in indexed:
+            existing.filter(object_id=object_id).update(**data[object_id])
+        self.entries.bulk_create(
+            modelsearch_sqlite.IndexEntry(
+                content_type_id=content_type_pk, object_id=object_id, **values
+            )
+            for object_id, values in data.items()
+            if object_id not in indexed
+        )
+        self._refresh_title_norms()
+
+
+class FTS5Query(Lexeme):
+    """A ready FTS5 query (search.german.fts5_text: quoted stems only)."""
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self.value]
+
+
+class GermanSQLiteCompiler(modelsearch_sqlite.SQLiteSearchQueryCompiler):
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, GermanQuery):
+            return SearchQueryExpression(FTS5Query(fts5_text(query.words)))
+        return super().build_search_query_content(query, config=config)
+
+
+class GermanSQLiteBackend(modelsearch_sqlite.SQLiteSearchBackend):
+    index_class = StemmedSQLiteIndex
+    query_compiler_class = GermanSQLiteCompiler
