@@ -9,6 +9,7 @@ too long is what the child's CPU-time limit is for."""
 
 import logging
 import time
+from collections import Counter
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -27,6 +28,25 @@ class UnreadablePdf(Exception):
     def __init__(self, detail: str, *, encrypted: bool = False) -> None:
         super().__init__(detail)
         self.encrypted = encrypted
+
+
+def without_running_lines(pages: list[str]) -> list[str]:
+    """``pages`` without their running headers and footers: a line (as stripped)
+    found on more than half of the pages, and on at least two, is layout, not
+    content ("Gesunde Kommune - Materialien" atop every page). Lines that differ
+    from page to page (page numbers) stay."""
+    if len(pages) < 2:
+        return pages
+    seen = Counter()
+    for page in pages:
+        seen.update({line.strip() for line in page.splitlines() if line.strip()})
+    running = {line for line, n in seen.items() if n >= 2 and n > len(pages) / 2}
+    if not running:
+        return pages
+    return [
+        "\n".join(line for line in page.splitlines() if line.strip() not in running)
+        for page in pages
+    ]
 
 
 def extract_pdf_text(file) -> str:
@@ -56,7 +76,7 @@ def extract_pdf_text(file) -> str:
                     MAX_SECONDS,
                 )
                 break
-        return "\n".join(parts)[:MAX_TEXT_CHARS].replace("\x00", "")
+        return "\n".join(without_running_lines(parts))[:MAX_TEXT_CHARS].replace("\x00", "")
     except (PyPdfError, ValueError, OSError, KeyError, TypeError, RecursionError) as error:
         logger.warning("No text from PDF %s: %s", name, error)
         raise UnreadablePdf(f"{type(error).__name__}: {error}") from error

@@ -14,11 +14,9 @@ the database:
 
 * the last word matches as a prefix ("Präv" finds "Präventionskette") when it
   has at least MIN_PREFIX characters;
-* a word with spelled-out umlauts also matches its umlaut form and the other
-  way round ("Praevention" and "Prävention" each find both spellings; the
-  stemmer already equates "Prävention" and "Pravention", and "ß" with "ss").
-  The umlaut forms are tried on the query side only, so the index stays the
-  database's own ``german`` vectors."""
+* spelled-out umlauts are written as umlauts before stemming, in the indexed
+  text and in the query (:func:`fold`; search.backends), so "Praevention",
+  "Prävention" and "Pravention" find the same; the stemmer equates "ß" and "ss"."""
 
 from __future__ import annotations
 
@@ -41,7 +39,6 @@ STOP_WORDS = frozenset(
 # ae/oe/ue as spelled-out umlauts (Snowball's german2 rule: not the "ue" of "qu").
 SPELLED_OUT = re.compile(r"(?<!q)ue|ae|oe", re.IGNORECASE)
 UMLAUT_OF = {"ae": "ä", "oe": "ö", "ue": "ü"}
-SPELLED_OUT_OF = {"ä": "ae", "ö": "oe", "ü": "ue"}
 
 _local = threading.local()  # a Snowball stemmer object is not thread-safe
 
@@ -70,76 +67,59 @@ def stem(token: str) -> str | None:
 
 def index_text(text: str) -> str:
     """``text`` as the stems the SQLite index holds (space-separated)."""
-    return " ".join(s for s in map(stem, tokens(text)) if s)
+    return " ".join(s for s in map(stem, tokens(fold(text))) if s)
 
 
-def spellings(word: str) -> tuple[str, ...]:
-    """``word`` and its other umlaut spelling, if any ("Praevention" ->
-    ("Praevention", "Prävention"); "Prävention" -> ("Prävention", "Praevention"))."""
+def fold(text: str) -> str:
+    """``text`` with spelled-out umlauts written as umlauts ("Praevention" ->
+    "Prävention"; not the "ue" after "q"), on the index and the query side of
+    both databases. The stemmer then drops the umlaut marks, so "Praevention",
+    "Prävention" and "Pravention" all become "pravention"."""
 
     def umlaut(match: re.Match) -> str:
-        return _same_case(match.group(0), UMLAUT_OF[match.group(0).lower()])
+        found = match.group(0)
+        replacement = UMLAUT_OF[found.lower()]
+        return replacement.upper() if found[0].isupper() else replacement
 
-    umlauted = SPELLED_OUT.sub(umlaut, word)
-    spelled = "".join(
-        _same_case(c, SPELLED_OUT_OF[c.lower()]) if c.lower() in SPELLED_OUT_OF else c for c in word
-    )
-    return tuple(dict.fromkeys((word, umlauted, spelled)))
-
-
-def _same_case(original: str, replacement: str) -> str:
-    return replacement.upper() if original[:1].isupper() else replacement
+    return SPELLED_OUT.sub(umlaut, text)
 
 
 @dataclass(frozen=True)
 class QueryWords:
-    """The words of a query (each with its spellings), all required; the last
-    one matches as a prefix when ``prefix``."""
+    """The (folded) words of a query, all required; the last one matches as a
+    prefix when ``prefix``."""
 
-    words: tuple[tuple[str, ...], ...]
+    words: tuple[str, ...]
     prefix: bool
-
-    def stems(self) -> list[tuple[str, ...]]:
-        """Per word, its distinct stems (the SQLite side of the match)."""
-        return [tuple(dict.fromkeys(s for s in map(stem, w) if s)) for w in self.words]
 
 
 def query_words(text: str) -> QueryWords | None:
-    """The words of a cleaned query, stop words left out (a word is left out when
-    any of its spellings is one: "fuer" like "für"); None when none is left."""
-    words = []
-    for token in tokens(text):
-        variants = spellings(token)
-        if any(stem(v) is None for v in variants):
-            continue
-        words.append(variants)
+    """The words of a cleaned query, folded, stop words left out; None when none
+    is left."""
+    words = tuple(word for word in tokens(fold(text)) if stem(word) is not None)
     if not words:
         return None
-    return QueryWords(words=tuple(words), prefix=len(words[-1][0]) >= MIN_PREFIX)
+    return QueryWords(words=words, prefix=len(words[-1]) >= MIN_PREFIX)
 
 
 def tsquery_text(query: QueryWords) -> str:
     """``query`` for PostgreSQL's ``to_tsquery`` (which stems each lexeme):
-    ``('praevention' | 'prävention') & 'kett':*``. Built from tokens of letters
-    and digits only, quoted."""
-    parts = []
-    for position, variants in enumerate(query.words):
-        last = query.prefix and position == len(query.words) - 1
-        lexemes = [f"'{v}'" + (":*" if last else "") for v in variants]
-        parts.append(lexemes[0] if len(lexemes) == 1 else "(" + " | ".join(lexemes) + ")")
-    return " & ".join(parts)
+    ``'prävention' & 'kett':*``, from tokens of letters and digits only, quoted."""
+    last = len(query.words) - 1
+    return " & ".join(
+        f"'{word}'" + (":*" if query.prefix and i == last else "")
+        for i, word in enumerate(query.words)
+    )
 
 
 def fts5_text(query: QueryWords) -> str:
     """``query`` for SQLite's FTS5 MATCH over the stemmed index:
-    ``("praevention" OR "pravention") AND "kett"*``."""
-    parts = []
-    stems = query.stems()
-    for position, alternatives in enumerate(stems):
-        last = query.prefix and position == len(stems) - 1
-        terms = [f'"{s}"' + ("*" if last else "") for s in alternatives]
-        parts.append(terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")")
-    return " AND ".join(parts)
+    ``"pravention" AND "kett"*``."""
+    last = len(query.words) - 1
+    return " AND ".join(
+        f'"{stem(word)}"' + ("*" if query.prefix and i == last else "")
+        for i, word in enumerate(query.words)
+    )
 
 
 class GermanQuery(PlainText):
@@ -148,5 +128,5 @@ class GermanQuery(PlainText):
     spellings, stems on SQLite)."""
 
     def __init__(self, words: QueryWords):
-        super().__init__(" ".join(variants[0] for variants in words.words), operator="and")
+        super().__init__(" ".join(words.words), operator="and")
         self.words = words

@@ -1,5 +1,9 @@
 """Snippets with the query terms marked (<mark>), HTML-escaped.
 
+The snippet is the passage around the first hit: in the body or PDF text first,
+then in the teaser; without a hit there (a title match), the start of the
+teaser. The title is never repeated in it (search.query.searchable_text).
+
 Works on plain text in Python, the same for every engine. German inflection is
 approximated by matching words that start with the stem of a query term
 ("Kommunen" marks "Kommune" and "kommunalen"), and umlauts may be spelled out
@@ -86,3 +90,14 @@ def snippet(text: str, pattern: re.Pattern | None, size: int = SNIPPET_CHARS) ->
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + mark(window, pattern) + suffix)  # noqa: S308 - marked escapes
+
+
+def passage(parts: list[str], summary: str, pattern: re.Pattern | None) -> SafeString:
+    """The snippet of a hit: a window around the first match in the first of
+    ``parts`` (body, PDF text …) that has one, else in ``summary``; without any
+    match, the start of ``summary`` (or of the first part)."""
+    if pattern is not None:
+        for text in (*parts, summary):
+            if text and pattern.search(text):
+                return snippet(text, pattern)
+    return snippet(summary or (parts[0] if parts else ""), pattern)

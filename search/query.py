@@ -48,7 +48,7 @@ from .facets import (
     kind_for_content_type_id,
     tag_through_models,
 )
-from .german import GermanQuery, query_words
+from .german import GermanQuery, fold, query_words
 
 logger = logging.getLogger(__name__)
 
@@ -475,7 +475,7 @@ class DatabaseEngine:
         found: list = []
         for model, queryset in ((Page, public_pages(locale)), (Material, public_materials())):
             results = self.backend.autocomplete(
-                query, _searchable(model, queryset), order_by_relevance=True
+                fold(query), _searchable(model, queryset), order_by_relevance=True
             )
             found.extend(results[:limit])
         return found[:limit] if len(found) <= limit else _interleave(found, limit)
@@ -567,26 +567,32 @@ def visible_keys(keys: list[tuple[str, int]], locale: Locale) -> dict:
     return objects
 
 
-def searchable_text(obj) -> list:
-    """The indexed text of an object other than its title, for the snippet."""
+def searchable_text(obj) -> tuple[list[str], str]:
+    """The indexed texts of an object other than its title, as plain text and each
+    once (body, PDF text, place …, in index order), and its listing summary (the
+    teaser), for the snippet (search.highlight.passage)."""
     from wagtail.search import index
 
-    parts = []
-    summary = getattr(obj, "listing_summary", "")
-    if summary:
-        parts.append(summary)
+    from .highlight import plain_text
+
+    title = plain_text([obj.title])
+    summary = plain_text([getattr(obj, "listing_summary", "")])
+    parts: list[str] = []
     for search_field in obj.get_search_fields():
         if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
             try:
-                parts.append(search_field.get_value(obj))
+                text = plain_text([search_field.get_value(obj)])
             except (AttributeError, ValueError, TypeError):  # an unreadable field is skipped
                 logger.debug("no text for %s.%s", obj, search_field.field_name)
-    return parts
+                continue
+            if text and text not in (title, summary) and text not in parts:
+                parts.append(text)
+    return parts, summary
 
 
 def load_hits(keys: list[tuple[str, int]], query: str, locale: Locale, request=None) -> list[Hit]:
     from .facets import display_date, kind_for_object
-    from .highlight import plain_text, snippet, terms_pattern
+    from .highlight import passage, terms_pattern
 
     pattern = terms_pattern(query)
     objects = visible_keys(keys, locale)
@@ -615,7 +621,7 @@ def load_hits(keys: list[tuple[str, int]], query: str, locale: Locale, request=N
                 url=url or "",
                 date=display_date(obj),
                 bundesland=bundesland,
-                snippet=snippet(plain_text(searchable_text(obj)), pattern),
+                snippet=passage(*searchable_text(obj), pattern),
                 context=context,
                 extension=extension,
             )

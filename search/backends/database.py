@@ -4,17 +4,20 @@
 
 Configured as the database backend in config/settings/base.py.
 
-* PostgreSQL: modelsearch's backend; a :class:`~search.german.GermanQuery`
+* PostgreSQL: modelsearch's backend, indexing the text with spelled-out
+  umlauts folded (search.german.fold); a :class:`~search.german.GermanQuery`
   becomes one ``to_tsquery`` of quoted words (last one ``:*``).
 * SQLite (FTS5): the index holds the Snowball stems of title and body that
   PostgreSQL's ``german`` configuration would make, and a GermanQuery becomes
   an FTS5 query of the stems (last one ``*``). The autocomplete column keeps
-  the words as written (title suggestions). After upgrading an existing SQLite
-  database run ``manage.py update_index`` once.
+  the words (folded) for the title suggestions.
+After upgrading an existing database run ``manage.py update_index`` once.
 * Any other database: modelsearch's backend unchanged."""
 
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
+    ObjectIndexer,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
@@ -23,9 +26,10 @@ from modelsearch.utils import get_content_type_pk
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.db.models.sql.subqueries import InsertQuery
 
 from search import entries
-from search.german import GermanQuery, tsquery_text
+from search.german import GermanQuery, fold, tsquery_text
 
 
 # -- PostgreSQL ----------------------------------------------------------------
@@ -36,11 +40,47 @@ class GermanPostgresCompiler(PostgresSearchQueryCompiler):
         return super().build_tsquery_content(query, config=config, invert=invert)
 
 
+class FoldingIndexer(ObjectIndexer):
+    """modelsearch's indexer with spelled-out umlauts folded (search.german.fold)."""
+
+    def prepare_value(self, value):
+        return fold(super().prepare_value(value))
+
+
 class EntryIndex(PostgresIndex):
     def add_items(self, model, objs):
-        super().add_items(model, objs)
-        if objs:
-            entries.write(model, get_content_type_pk(model), [obj.pk for obj in objs])
+        """modelsearch's PostgresIndex.add_items (0.x, the pinned version) with the
+        folding indexer; then the search's own table."""
+        if not model.get_search_fields() or not objs:
+            return
+        content_type_pk = get_content_type_pk(model)
+        compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
+        rows, params = [], []
+        for indexer in (FoldingIndexer(obj, self.backend) for obj in objs):
+            vectors = []
+            for name in ("title", "autocomplete", "body"):
+                value = compiler.prepare_value(
+                    IndexEntry._meta.get_field(name), getattr(indexer, name)
+                )
+                sql, value_params = value.as_sql(compiler, self.write_connection)
+                vectors.append((sql, value_params))
+            rows.append(f"(%s, %s, {vectors[0][0]}, {vectors[1][0]}, {vectors[2][0]}, 1.0, %s, %s)")
+            params += [content_type_pk, indexer.id]
+            for _, value_params in vectors:
+                params += value_params
+            params += [indexer.title_text, indexer.body_text]
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, "  # noqa: S608 - modelsearch's SQL
+                "title, autocomplete, body, title_norm, title_text, body_text) "
+                f"(VALUES {', '.join(rows)}) ON CONFLICT (content_type_id, object_id) "
+                "DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0, "
+                "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
+                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                params,
+            )
+        self._refresh_title_norms()
+        entries.write(model, content_type_pk, [obj.pk for obj in objs])
 
     def delete_item(self, item):
         super().delete_item(item)

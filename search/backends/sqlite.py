@@ -9,11 +9,12 @@ from modelsearch.backends.database.sqlite import sqlite as modelsearch_sqlite
 from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
 from modelsearch.utils import get_content_type_pk
 
-from search.german import GermanQuery, fts5_text, index_text
+from search.german import GermanQuery, fold, fts5_text, index_text
 
 
 class StemmedIndexer(modelsearch_sqlite.ObjectIndexer):
-    """Title and body as Snowball stems (search.german.index_text)."""
+    """Title and body as Snowball stems (search.german.index_text), the
+    autocomplete text with umlauts folded (search.german.fold)."""
 
     @cached_property
     def title(self):
@@ -22,6 +23,10 @@ class StemmedIndexer(modelsearch_sqlite.ObjectIndexer):
     @cached_property
     def body(self):
         return index_text(modelsearch_sqlite.ObjectIndexer.body.func(self))
+
+    @cached_property
+    def autocomplete(self):
+        return fold(modelsearch_sqlite.ObjectIndexer.autocomplete.func(self))
 
 
 class StemmedSQLiteIndex(modelsearch_sqlite.SQLiteIndex):
