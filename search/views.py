@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -21,6 +22,7 @@ from home.models import Bundesland, Schlagwort
 from .facets import DIMENSIONS, KIND_LABELS, Facets, kind_for_object, without_proposed_keywords
 from .forms import SearchForm, clean_query, page_number
 from .query import SearchParams, get_engine, load_hits
+from .spelling import FEW_HITS, suggestion
 
 __all__ = ["clean_query", "search", "suggestions"]
 
@@ -143,6 +145,12 @@ def search(request):
             active_facets=active_list,
             search_engine=result.engine,
         )
+        if result.total <= FEW_HITS:
+            corrected = suggestion(query, locale)
+            if corrected:
+                context["spelling_link"] = format_html(
+                    '<a href="{}">{}</a>', search_url(corrected, facets.active()), corrected
+                )
     return TemplateResponse(request, "search/search.html", context)
 
 

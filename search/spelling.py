@@ -1,0 +1,126 @@
+"""Spelling suggestions ("Meinten Sie …?") for a search that finds nothing or
+little, from the words of PUBLIC content only.
+
+The vocabulary is read at query time through the same privacy filters as the
+search (search.query.public_pages / public_materials; on PostgreSQL
+search.postgres.visible_entries), so a word that occurs only in a draft, a
+restricted page or a private collection is never suggested. It is read only
+when a search finds at most FEW_HITS items (bench/search.py prints the cost).
+
+* PostgreSQL: ``pg_trgm`` similarity over the words of modelsearch's plain
+  index text (title_text, body_text) of the visible entries
+  (migration search.0004 creates the extension).
+* SQLite and others: difflib over the words of the same fields of the public
+  objects.
+
+A query word is kept when its stem occurs in the vocabulary; otherwise it is
+replaced by the most similar word, if one is similar enough."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+
+from django.db import connection
+
+from wagtail.models import Locale
+
+from .german import fold, stem, tokens
+
+FEW_HITS = 2
+MIN_WORD = 4
+DIFFLIB_CUTOFF = 0.75
+TRIGRAM_CUTOFF = 0.45
+
+
+def vocabulary(locale: Locale) -> dict[str, str]:
+    """The public words (at least MIN_WORD letters), by lower-cased form, each in
+    its most frequent spelling (SQLite path; reads the public objects)."""
+    from .query import public_materials, public_pages, searchable_text
+
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    objects = list(public_pages(locale).specific()) + list(public_materials())
+    for obj in objects:
+        parts, summary = searchable_text(obj)
+        for text in (obj.title, summary, *parts):
+            for word in tokens(fold(text)):
+                if len(word) >= MIN_WORD and not word.isdigit():
+                    spellings[word.lower()][word] += 1
+    return {lower: counts.most_common(1)[0][0] for lower, counts in spellings.items()}
+
+
+def _closest_difflib(word: str, words: dict[str, str]) -> str | None:
+    match = difflib.get_close_matches(word.lower(), list(words), n=1, cutoff=DIFFLIB_CUTOFF)
+    return words[match[0]] if match else None
+
+
+def _closest_trigram(word: str, locale: Locale) -> str | None:
+    """The public word most similar to ``word`` by pg_trgm (PostgreSQL)."""
+    from modelsearch.conf import get_app_config
+
+    from .postgres import visible_entries
+
+    index_table = get_app_config().get_model("IndexEntry")._meta.db_table
+    visible_sql, visible_params = (
+        visible_entries(locale).values("content_type_id", "object_id").query.sql_with_params()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT mode() WITHIN GROUP (ORDER BY w), similarity(lower(w), %s) AS s "  # noqa: S608 - the ORM's SQL, with its params
+            f"FROM {index_table} ie JOIN ({visible_sql}) v "
+            "ON ie.content_type_id = v.content_type_id AND ie.object_id = v.object_id::text "
+            "CROSS JOIN LATERAL regexp_split_to_table("
+            "ie.title_text || ' ' || ie.body_text, '[^[:alnum:]]+') AS w "
+            "WHERE length(w) >= %s AND lower(w) %% %s "
+            "GROUP BY lower(w) ORDER BY s DESC, lower(w) LIMIT 1",
+            [word.lower(), *visible_params, MIN_WORD, word.lower()],
+        )
+        row = cursor.fetchone()
+    return row[0] if row and row[1] >= TRIGRAM_CUTOFF else None
+
+
+def _known_stems_postgres(stems: set[str], locale: Locale) -> set[str]:
+    """Which of ``stems`` occur in the visible entries (their tsvectors)."""
+    from django.contrib.postgres.search import SearchQuery
+
+    from .postgres import DOCUMENT, visible_entries
+
+    entries = visible_entries(locale).annotate(_document=DOCUMENT)
+
+    def occurs(s: str) -> bool:
+        # 'simple': the stem is looked up as it is (a letters-and-digits token).
+        lexeme = SearchQuery(f"'{s}'", search_type="raw", config="simple")
+        return entries.filter(_document=lexeme).exists()
+
+    return {s for s in stems if occurs(s)}
+
+
+def suggestion(query: str, locale: Locale) -> str | None:
+    """The query with each unknown word replaced by the closest public word, or
+    None when nothing would change."""
+    words = tokens(fold(query))
+    if not words:
+        return None
+    postgres = connection.vendor == "postgresql"
+    stems = {w: stem(w) for w in words}
+    if postgres:
+        known = _known_stems_postgres({s for s in stems.values() if s}, locale)
+    else:
+        public = vocabulary(locale)
+        known = {stem(w) for w in public}
+    changed = False
+    result = []
+    for word in words:
+        if stems[word] is None or stems[word] in known or len(word) < MIN_WORD or word.isdigit():
+            result.append(word)
+            continue
+        closest = _closest_trigram(word, locale) if postgres else _closest_difflib(word, public)
+        if closest and closest.lower() != word.lower():
+            result.append(closest)
+            changed = True
+        else:
+            result.append(word)
+    return " ".join(result) if changed else None
+
+
+__all__ = ["FEW_HITS", "suggestion", "vocabulary"]
