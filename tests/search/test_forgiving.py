@@ -5,11 +5,10 @@ suggestions from public words only."""
 import io
 
 import pytest
+from fpdf import FPDF
 
 from django.db import connection
 from django.test import SimpleTestCase, TestCase
-
-from fpdf import FPDF
 
 from materials import text
 from search import german
@@ -30,7 +29,8 @@ class QueryWordsTests(SimpleTestCase):
     def test_last_word_is_a_prefix_from_three_letters(self):
         self.assertTrue(german.query_words("Kommune Präv").prefix)
         self.assertFalse(german.query_words("Kommune Pr").prefix)
-        self.assertEqual(german.fts5_text(german.query_words("Kommunen Präv")), '"kommun" AND "prav"*')
+        query = german.query_words("Kommunen Präv")
+        self.assertEqual(german.fts5_text(query), '"kommun" AND "prav"*')
 
     def test_tsquery_holds_only_quoted_letter_tokens(self):
         query = german.query_words("a'b:* & !c | (d) <-> e\\f")
@@ -47,16 +47,36 @@ class QueryWordsTests(SimpleTestCase):
         self.assertEqual(stems, {"pravention"})
 
     def test_singular_and_plural_have_one_stem(self):
-        self.assertEqual(german.index_text("Präventionskette Präventionsketten"), "praventionskett " * 2)
+        stems = german.index_text("Präventionskette Präventionsketten")
+        self.assertEqual(stems, "praventionskett praventionskett")
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="compares with PostgreSQL")
 class StemmerParityTests(TestCase):
     def test_snowball_stems_equal_postgres_german(self):
         words = [
-            *"Präventionskette Präventionsketten Netzwerk Netzwerke Gründung Gründungen".split(),
-            *"Kommunen kommunalen Gesundheitsförderung Straße Strasse Häuser Aufwachsen".split(),
-            *"begleitet entwickeln Familien Ämter gehören aktuelles für und der".split(),
+            "Präventionskette",
+            "Präventionsketten",
+            "Netzwerk",
+            "Netzwerke",
+            "Gründung",
+            "Gründungen",
+            "Kommunen",
+            "kommunalen",
+            "Gesundheitsförderung",
+            "Straße",
+            "Strasse",
+            "Häuser",
+            "Aufwachsen",
+            "begleitet",
+            "entwickeln",
+            "Familien",
+            "Ämter",
+            "gehören",
+            "aktuelles",
+            "für",
+            "und",
+            "der",
         ]
         with connection.cursor() as cursor:
             cursor.execute(
@@ -130,7 +150,8 @@ class PassageTests(SimpleTestCase):
         self.assertNotIn("Teaser", out)
 
     def test_without_a_hit_the_teaser(self):
-        self.assertEqual(str(passage(["Langer Text"], "Der Teaser", terms_pattern("Zzz"))), "Der Teaser")
+        out = passage(["Langer Text"], "Der Teaser", terms_pattern("Zzz"))
+        self.assertEqual(str(out), "Der Teaser")
 
 
 class RunningHeaderTests(SimpleTestCase):
