@@ -44,7 +44,9 @@ from events.models import EventPage  # noqa: E402
 from home.models import Bundesland, Schlagwort  # noqa: E402
 from materials.models import Material  # noqa: E402
 from news.models import NewsPage, NewsPageTag  # noqa: E402
+from search import german  # noqa: E402
 from search.query import SearchParams, database_backend, get_engine  # noqa: E402
+from search.spelling import suggestion  # noqa: E402
 
 QUERIES = [
     "Kommunen",
@@ -58,6 +60,10 @@ QUERIES = [
 ]
 FACETED = [("Kommunen", {"typ": "aktuelles"}), ("Präventionskette", {"jahr": "2023"})]
 DEEP_QUERY = "Kommunen"
+# Issue #12: the last word as a prefix, and misspellings that get a suggestion
+# ("Meinten Sie …?", read from the public words only when few items are found).
+PREFIX_QUERIES = ["Präv", "Gesundheitsf", "Netzw", "Kommunen Quart"]
+MISSPELLED = ["Präventionsketen", "Vernetzungstruktur"]
 # The corpus follows Zipf's law over a vocabulary of realistic size, as German
 # text does: the domain words sit at fixed ranks among VOCABULARY_SIZE words, so
 # that the queries range from common ("Kommunen": about a third of all items) to
@@ -358,6 +364,57 @@ def main() -> None:
     print_line("Seitenaufruf (Nachricht)", page_times)
     search_p50, page_p50 = statistics.median(all_times), statistics.median(page_times)
     print(f"Verhältnis Suche/Seitenaufruf (p50): {search_p50 / page_p50:.1f}")
+    forgiving(client, locale, args.repeat)
+
+
+def stemming_cost(sample: int = 300) -> None:
+    """What the German stems cost when indexing (SQLite stores them; PostgreSQL's
+    to_tsvector makes the same in the database): index_text against splitting
+    only, over the text of up to ``sample`` pages."""
+    texts = [
+        f"{title} {teaser}"
+        for title, teaser in NewsPage.objects.values_list("title", "teaser")[:sample]
+    ]
+    chars = sum(len(t) for t in texts)
+    german.stem.cache_clear()
+    timings = {}
+    for label, function in (
+        ("nur Wörter trennen", lambda t: " ".join(german.tokens(t)).lower()),
+        ("Stämme (kalt)", german.index_text),
+        ("Stämme (Cache warm)", german.index_text),
+    ):
+        start = time.perf_counter()
+        for text in texts:
+            function(text)
+        timings[label] = time.perf_counter() - start
+    base = timings["nur Wörter trennen"]
+    print(f"\nIndextext von {len(texts)} Nachrichten ({chars} Zeichen):")
+    for label, seconds in timings.items():
+        rate = chars / seconds / 1e6 if seconds else float("inf")
+        ratio = seconds / base
+        print(f"  {label:<24}{seconds * 1000:>9.1f} ms {rate:>8.2f} MZeichen/s {ratio:>6.1f}x")
+
+
+def forgiving(client: Client, locale: Locale, repeat: int) -> None:
+    """Issue #12: prefix queries, and misspelled ones with their suggestion (the
+    vocabulary is read only when few items are found); SQL statements per search."""
+    from django.db import reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    print(f"\n{'Präfix / Vorschlag':<36}{'Treffer':>9}{'p50 ms':>9}{'p95 ms':>9}  SQL  Vorschlag")
+    for query in PREFIX_QUERIES + MISSPELLED:
+        times = measure(client, "/de/suche/", {"q": query}, repeat)
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/de/suche/", {"q": query})
+        total = get_engine().search(SearchParams(query=query, locale=locale)).total
+        link = response.context.get("spelling_link") if response.context else None
+        corrected = suggestion(query, locale) if link else ""
+        print(
+            f"{query:<36}{total:>9}{statistics.median(times):>9.1f}"
+            f"{percentile(times, 0.95):>9.1f}{len(queries):>5}  {corrected or '-'}"
+        )
+    stemming_cost()
 
 
 if __name__ == "__main__":
