@@ -1,21 +1,13 @@
-"""German full text on PostgreSQL (the ``german`` text-search configuration):
-inflected forms, compounds, umlauts and ß. SQLite's FTS5 has no German stemming
-(README), so these tests run on PostgreSQL only."""
+"""German full text: inflected forms, compounds, umlauts and ß. PostgreSQL uses
+its ``german`` text-search configuration; SQLite indexes the same Snowball stems
+(search.german), so these tests run on both."""
 
-import pytest
-
-from django.db import connection
 from django.test import TestCase
 
 from tests.factories import StandardPageFactory
 from tests.factories.pages import paragraph
 
 from .content import URL, build_corpus
-
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="German stemming needs PostgreSQL's 'german' configuration; SQLite FTS5 has none",
-)
 
 
 def found(client, query: str) -> set[str]:
