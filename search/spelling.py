@@ -11,7 +11,8 @@ when a search finds at most FEW_HITS items (bench/search.py prints the cost).
   index text (title_text, body_text) of the visible entries
   (migration search.0004 creates the extension).
 * SQLite and others: difflib over the words of the same fields of the public
-  objects.
+  objects, read only when a query word is not found on its own (reading them
+  costs about 1 s at 1,000 items, bench/search.py).
 
 A query word is kept when its stem occurs in the vocabulary; otherwise it is
 replaced by the most similar word, if one is similar enough."""
@@ -50,8 +51,28 @@ def vocabulary(locale: Locale) -> dict[str, str]:
 
 
 def _closest_difflib(word: str, words: dict[str, str]) -> str | None:
-    match = difflib.get_close_matches(word.lower(), list(words), n=1, cutoff=DIFFLIB_CUTOFF)
+    """The most similar public word; candidates share the first letter and differ
+    in length by at most 3 (a typo rarely changes either; keeps difflib fast)."""
+    lower = word.lower()
+    candidates = [w for w in words if w[:1] == lower[:1] and abs(len(w) - len(lower)) <= 3]
+    match = difflib.get_close_matches(lower, candidates, n=1, cutoff=DIFFLIB_CUTOFF)
     return words[match[0]] if match else None
+
+
+def _found_sqlite(word: str, locale: Locale) -> bool:
+    """Whether the search finds ``word`` alone in public content (SQLite: one FTS
+    query per model, so the vocabulary is read only for unknown words)."""
+    from wagtail.models import Page
+
+    from materials.models import Material
+
+    from .query import DatabaseEngine, public_materials, public_pages
+
+    engine = DatabaseEngine()
+    return any(
+        engine._matched(model, queryset, word).exists()
+        for model, queryset in ((Page, public_pages(locale)), (Material, public_materials()))
+    )
 
 
 def _closest_trigram(word: str, locale: Locale) -> str | None:
@@ -106,8 +127,10 @@ def suggestion(query: str, locale: Locale) -> str | None:
     if postgres:
         known = _known_stems_postgres({s for s in stems.values() if s}, locale)
     else:
+        known = {stems[w] for w in words if stems[w] and _found_sqlite(w, locale)}
+        if all(stems[w] in known or stems[w] is None for w in words):
+            return None
         public = vocabulary(locale)
-        known = {stem(w) for w in public}
     changed = False
     result = []
     for word in words:
