@@ -14,8 +14,10 @@ when a search finds at most FEW_HITS items (bench/search.py prints the cost).
   objects, read only when a query word is not found on its own (reading them
   costs about 1 s at 1,000 items, bench/search.py).
 
-A query word is kept when its stem occurs in the vocabulary; otherwise it is
-replaced by the most similar word, if one is similar enough."""
+A query word is kept when the search finds it alone (as a prefix when it has
+at least three letters, like the search's last word); otherwise it is replaced
+by the most similar public word, if one is similar enough. The vocabulary is
+only read when some word is not found."""
 
 from __future__ import annotations
 
@@ -100,20 +102,19 @@ def _closest_trigram(word: str, locale: Locale) -> str | None:
     return row[0] if row and row[1] >= TRIGRAM_CUTOFF else None
 
 
-def _known_stems_postgres(stems: set[str], locale: Locale) -> set[str]:
-    """Which of ``stems`` occur in the visible entries (their tsvectors)."""
+def _found_postgres(word: str, locale: Locale) -> bool:
+    """Whether the search finds ``word`` alone in public content (PostgreSQL: the
+    same tsquery as the search, on the visible entries)."""
     from django.contrib.postgres.search import SearchQuery
 
+    from .german import query_words, tsquery_text
     from .postgres import DOCUMENT, visible_entries
 
-    entries = visible_entries(locale).annotate(_document=DOCUMENT)
-
-    def occurs(s: str) -> bool:
-        # 'simple': the stem is looked up as it is (a letters-and-digits token).
-        lexeme = SearchQuery(f"'{s}'", search_type="raw", config="simple")
-        return entries.filter(_document=lexeme).exists()
-
-    return {s for s in stems if occurs(s)}
+    words = query_words(word)
+    if words is None:
+        return True
+    tsquery = SearchQuery(tsquery_text(words), search_type="raw", config="german")
+    return visible_entries(locale).annotate(_document=DOCUMENT).filter(_document=tsquery).exists()
 
 
 def suggestion(query: str, locale: Locale) -> str | None:
@@ -123,14 +124,12 @@ def suggestion(query: str, locale: Locale) -> str | None:
     if not words:
         return None
     postgres = connection.vendor == "postgresql"
+    found = _found_postgres if postgres else _found_sqlite
     stems = {w: stem(w) for w in words}
-    if postgres:
-        known = _known_stems_postgres({s for s in stems.values() if s}, locale)
-    else:
-        known = {stems[w] for w in words if stems[w] and _found_sqlite(w, locale)}
-        if all(stems[w] in known or stems[w] is None for w in words):
-            return None
-        public = vocabulary(locale)
+    known = {stems[w] for w in words if stems[w] and found(w, locale)}
+    if all(stems[w] in known or stems[w] is None for w in words):
+        return None  # every word is found: nothing to correct
+    public = None if postgres else vocabulary(locale)
     changed = False
     result = []
     for word in words:
