@@ -31,6 +31,7 @@ from wagtail.models import Locale
 from .german import fold, stem, tokens
 
 FEW_HITS = 2
+MAX_WORDS = 6  # longer queries get no suggestion (bounds the work per request)
 MIN_WORD = 4
 DIFFLIB_CUTOFF = 0.75
 TRIGRAM_CUTOFF = 0.45
@@ -121,7 +122,7 @@ def suggestion(query: str, locale: Locale) -> str | None:
     """The query with each unknown word replaced by the closest public word, or
     None when nothing would change."""
     words = tokens(fold(query))
-    if not words:
+    if not words or len(words) > MAX_WORDS:
         return None
     postgres = connection.vendor == "postgresql"
     found = _found_postgres if postgres else _found_sqlite
