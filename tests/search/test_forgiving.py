@@ -219,6 +219,10 @@ class SpellingSuggestionTests(TestCase):
                 self.assertNotIn(private, html)
                 self.assertIsNone(link)
 
+    def test_long_queries_get_no_suggestion(self):
+        link, _ = self.spelling("Vernetzungstruktur Gera Kommune Hannover Weimar Vision Thüringen")
+        self.assertIsNone(link)
+
     def test_suggestion_is_escaped(self):
         link, html = self.spelling("<b>Vernetzungstruktur</b>")
         self.assertNotIn("<b>Vernetzung", html)
