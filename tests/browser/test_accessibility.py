@@ -63,10 +63,10 @@ PAGES_EN = [
     ("criteria list", "/en/good-practice-criteria/", 200),
     ("criterion", "/en/good-practice-criteria/integrated-action/", 200),
     ("standard page", "/en/our-vision/", 200),
-    ("search", "/en/suche/", 200),
-    ("search results", "/en/suche/?q=kiosks", 200),
-    ("search no results", "/en/suche/?q=Zyxwvutsrq", 200),
-    ("keyword", "/en/schlagwort/gesundheitskiosk/", 200),
+    ("search", "/en/search/", 200),
+    ("search results", "/en/search/?q=kiosks", 200),
+    ("search no results", "/en/search/?q=Zyxwvutsrq", 200),
+    ("keyword", "/en/keyword/gesundheitskiosk/", 200),
     ("404", "/en/does-not-exist/", 404),
 ]
 PAGES = [("de", *entry) for entry in PAGES_DE] + [("en", *entry) for entry in PAGES_EN]
