@@ -253,7 +253,8 @@ def language_links(context: template.Context) -> list[dict[str, Any]]:
             translated = translate_url(request.path, locale.language_code)
             if translated != request.path:
                 url, is_translation = with_query(translated, request), True
-        if not url and page is not None:
+        if not url and page is not None and locale.pk in homes:
+            # (A language whose home page is not live is not offered at all.)
             ancestor = translated_ancestors(context).get(locale.pk) or homes.get(locale.pk)
             if ancestor is not None and ancestor.get_url(request):
                 url = f"{ancestor.get_url(request)}?{UNTRANSLATED_PARAM}=1"
