@@ -176,7 +176,7 @@ class RegionPage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
             if len(context["materials"]) == REGION_MATERIALS_SHOWN
             else len(context["materials"])
         )
-        context["criteria"] = public_linked_pages(self.criterion_links, "criterion")
+        context["criteria"] = public_linked_pages(self.criterion_links, "criterion", self.locale_id)
 
         events = EventPage.listing_queryset(self.locale).filter(
             pk__in=EventRegion.objects.filter(region=self).values("page_id")

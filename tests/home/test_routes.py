@@ -11,7 +11,9 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 
+from regions.models import RegionCriterion
 from tests.factories import (
+    CriterionPageFactory,
     RegionPageFactory,
     StandardPageFactory,
     build_tree,
@@ -236,6 +238,21 @@ class RouteTests(TestCase):
         )
         german = self.client.get(self.vision.url).content.decode()
         self.assertIn(f'<a href="{self.impressum.url}">Impressum</a>', german)
+
+    # -- pages linked through inline panels -------------------------------------
+
+    def test_english_page_links_the_english_version_of_a_linked_criterion(self):
+        criteria = self.tree.criteria
+        konzeption = CriterionPageFactory(parent=criteria, title="Konzeption", number=1)
+        konzeption_en = translate(konzeption, "en")
+        empowerment = CriterionPageFactory(parent=criteria, title="Empowerment", number=4)
+        # Links copied from the German page: both point to German criteria.
+        for criterion in (konzeption, empowerment):
+            RegionCriterion.objects.create(page=self.region_en, criterion=criterion)
+        links = page_links(self.client.get(self.region_en.url))
+        self.assertIn(konzeption_en.url, links)
+        self.assertNotIn(konzeption.url, links)
+        self.assertIn(empowerment.url, links)  # not translated yet: the German page
 
     # -- robots.txt ----------------------------------------------------------------
 
