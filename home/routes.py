@@ -8,7 +8,7 @@ A mapping in code rather than the gettext catalogue: URLs are part of the public
 contract, not interface text for translators.
 
 The old German spellings under /en/ still answer, with a 301 to the English ones
-(``redirect_to``, ``legacy_route_redirect``). Routable pages reverse and resolve
+(``redirect_to``, ``legacy_route_redirect``). Routable pages build links to
 their sub-routes in their own locale's language (``LocalizedRoutesMixin``)."""
 
 from __future__ import annotations
@@ -63,18 +63,15 @@ def redirect_to(url_name: str):
 
 
 class LocalizedRoutesMixin:
-    """For a RoutablePageMixin page: its sub-routes are spelled in the page's own
-    language (``localized_route`` in ``@path``), whatever language is active, so
-    the English home page's keyword route is keyword/<slug>/ even while a German
-    page builds the link to it (the language switch, hreflang)."""
+    """For a RoutablePageMixin page whose ``@path`` routes use ``localized_route``:
+    links to its sub-routes are spelled in the page's own language, whatever
+    language is active, so the English home page's keyword route is
+    keyword/<slug>/ even while a German page links it (language switch, hreflang).
+    Resolving needs no such care: a request to /en/… has English active."""
 
     def reverse_subpage(self, name, args=None, kwargs=None):
         with translation.override(self.locale.language_code):
             return super().reverse_subpage(name, args=args, kwargs=kwargs)
-
-    def resolve_subpage(self, path):
-        with translation.override(self.locale.language_code):
-            return super().resolve_subpage(path)
 
     def legacy_route_redirect(
         self, request: HttpRequest, name: str, **kwargs
