@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events.views import calendar_feed
+from home.routes import localized_route, redirect_to
 from home.views import AllLocalesSitemap, favicon, robots_txt
 from ops.health import healthz
 from search import views as search_views
@@ -36,10 +37,21 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("suche/", search_views.search, name="search"),
-    path("suche/vorschlaege/", search_views.suggestions, name="search_suggestions"),
-    path("anmelden/", auth_views.LoginView.as_view(), name="login"),
-    path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    # Route segments in the language of the prefix (/de/suche/, /en/search/): home/routes.py.
+    path(localized_route("suche/"), search_views.search, name="search"),
+    path(
+        localized_route("suche/vorschlaege/"),
+        search_views.suggestions,
+        name="search_suggestions",
+    ),
+    path(localized_route("anmelden/"), auth_views.LoginView.as_view(), name="login"),
+    path(localized_route("abmelden/"), auth_views.LogoutView.as_view(), name="logout"),
+    # The German spellings under /en/: 301 to the English ones (in German the routes
+    # above answer first).
+    path("suche/", redirect_to("search")),
+    path("suche/vorschlaege/", redirect_to("search_suggestions")),
+    path("anmelden/", redirect_to("login")),
+    path("abmelden/", redirect_to("logout")),
     re_path(r"^(?P<path>(?:[\w\-]+/)*)feed\.ics$", calendar_feed, name="calendar_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

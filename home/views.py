@@ -2,9 +2,12 @@
 
 import sys
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
@@ -32,13 +35,11 @@ class AllLocalesSitemap(Sitemap):
 
 @require_GET
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /de/suche/",
-        "Disallow: /en/suche/",
-        f"Sitemap: {absolute_url('/sitemap.xml')}",  # the configured origin, not the Host
-    ]
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    for language_code, _name in settings.LANGUAGES:  # /de/suche/, /en/search/
+        with translation.override(language_code):
+            lines.append(f"Disallow: {reverse('search')}")
+    lines.append(f"Sitemap: {absolute_url('/sitemap.xml')}")  # the configured origin, not the Host
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

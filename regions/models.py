@@ -20,6 +20,7 @@ from home.blocks import BodyBlock
 from home.listing import get_page
 from home.models import BasePage
 from home.models.base import SchlagwortItemBase, live_now, public_linked_pages
+from home.routes import LocalizedRoutesMixin, localized_route
 from materials.models import Material
 
 # A region page shows this many upcoming events (else the latest past ones) and
@@ -80,7 +81,7 @@ class RegionPageTag(SchlagwortItemBase):
     )
 
 
-class RegionPage(RoutablePageMixin, BasePage):
+class RegionPage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
     """One Kommune and its health-promotion network, under the region list. Its
     child "Ergebnisse" pages hold detailed results visible to the network only;
     materialien/ lists all its materials."""
@@ -175,7 +176,7 @@ class RegionPage(RoutablePageMixin, BasePage):
             if len(context["materials"]) == REGION_MATERIALS_SHOWN
             else len(context["materials"])
         )
-        context["criteria"] = public_linked_pages(self.criterion_links, "criterion")
+        context["criteria"] = public_linked_pages(self.criterion_links, "criterion", self.locale_id)
 
         events = EventPage.listing_queryset(self.locale).filter(
             pk__in=EventRegion.objects.filter(region=self).values("page_id")
@@ -199,7 +200,7 @@ class RegionPage(RoutablePageMixin, BasePage):
             context["news_url"] = self._filtered_index_url(request, "news.NewsIndexPage")
         return context
 
-    @path("materialien/", name="materials")
+    @path(localized_route("materialien/"), name="materials")  # /en/…/materials/
     def all_materials(self, request):
         """All public materials of the region, paginated (?seite=N)."""
         materials_page = get_page(request, self.public_material_links(), MATERIALS_PER_PAGE)
@@ -214,6 +215,11 @@ class RegionPage(RoutablePageMixin, BasePage):
                 "request": request,
             },
         )
+
+    @path("materialien/", name="materials_old_spelling")
+    def materials_old_spelling(self, request):
+        """/en/…/materialien/ (the German spelling): 301 to /en/…/materials/."""
+        return self.legacy_route_redirect(request, "materials")
 
 
 class RegionContact(TranslatableMixin, Orderable):

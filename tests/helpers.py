@@ -81,3 +81,41 @@ def count_queries(client, url: str) -> tuple[int, object]:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     return len(queries), response
+
+
+class _LinkTargets(HTMLParser):
+    """Every URL a page links or submits to: a/area href, form action, link href
+    (stylesheets, canonical, feeds) and data-suggest-url, except the links inside
+    the language switch (<nav class="language-switcher">) and hreflang alternates
+    (<link rel="alternate" hreflang>), which lead to the other languages on purpose."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self._switch_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "nav" and (self._switch_depth or "language-switcher" in classes):
+            self._switch_depth += 1
+        if self._switch_depth:
+            return
+        if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("hreflang"):
+            return
+        for name in ("href", "action", "data-suggest-url"):
+            if attrs.get(name) and (name != "href" or tag in ("a", "area", "link")):
+                self.urls.append(attrs[name])
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self._switch_depth:
+            self._switch_depth -= 1
+
+
+def links_outside_language_switch(html: str) -> list[str]:
+    """The URLs an HTML page links or submits to, leaving out the language switch
+    and the hreflang alternates."""
+    parser = _LinkTargets()
+    parser.feed(html)
+    parser.close()
+    return parser.urls

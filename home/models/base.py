@@ -61,11 +61,28 @@ class BasePage(Page):
         return None
 
 
-def public_linked_pages(links, field: str) -> list[Page]:
+def public_linked_pages(links, field: str, locale_id: int | None = None) -> list[Page]:
     """The pages that inline links (``links``, a related manager) point to through
     ``field``, in link order, keeping only live, unexpired pages without a view
-    restriction (two queries however many links)."""
+    restriction (three queries however many links).
+
+    With ``locale_id`` (the linking page's locale) a linked page of another
+    language is replaced by its live translation where there is one, so an English
+    event links the English criteria even when its links were copied from the
+    German page before those were translated."""
     pages = [getattr(link, field) for link in links.select_related(field)]
+    if locale_id is not None:
+        foreign = [page.translation_key for page in pages if page.locale_id != locale_id]
+        translated = {
+            page.translation_key: page
+            for page in live_now(
+                Page.objects.filter(translation_key__in=foreign, locale_id=locale_id)
+            ).specific()
+        }
+        pages = [
+            page if page.locale_id == locale_id else translated.get(page.translation_key, page)
+            for page in pages
+        ]
     visible = set(
         live_now(Page.objects.filter(pk__in=[page.pk for page in pages]))
         .public()

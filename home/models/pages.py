@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..listing import Section, Sections, get_page, page_groups
+from ..routes import LocalizedRoutesMixin, localized_route
 from .base import BasePage, live_now
 from .vocabularies import Schlagwort
 
@@ -27,9 +28,10 @@ KEYWORD_PAGE_ORDER = {
 KEYWORD_ITEMS_PER_PAGE = 20
 
 
-class HomePage(RoutablePageMixin, BasePage):
+class HomePage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
     """The start page of one language tree (/de/, /en/). Shows the newest news,
-    upcoming events and the regions; also answers /<lang>/schlagwort/<slug>/."""
+    upcoming events and the regions; also answers /de/schlagwort/<slug>/ and
+    /en/keyword/<slug>/ (home/routes.py)."""
 
     intro = RichTextField(_("Einleitung"), features=["bold", "italic", "link"], blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
@@ -73,7 +75,7 @@ class HomePage(RoutablePageMixin, BasePage):
         context["region_index"] = self._child_page("regions.RegionIndexPage")
         return context
 
-    @path("schlagwort/<str:slug>/", name="schlagwort")
+    @path(localized_route("schlagwort/<str:slug>/"), name="schlagwort")
     def schlagwort(self, request, slug: str):
         """Everything published in this language that carries one keyword: regions,
         events (newest first), news (newest first), as one list paginated by
@@ -103,6 +105,12 @@ class HomePage(RoutablePageMixin, BasePage):
                 "request": request,
             },
         )
+
+    @path("schlagwort/<str:slug>/", name="schlagwort_old_spelling")
+    def schlagwort_old_spelling(self, request, slug: str):
+        """/en/schlagwort/<slug>/ (the German spelling): 301 to /en/keyword/<slug>/.
+        On German pages the route above answers first."""
+        return self.legacy_route_redirect(request, "schlagwort", slug=slug)
 
 
 class StandardPage(BasePage):

@@ -1,5 +1,5 @@
 """Formatting filters for the public templates: German date ranges, document
-sizes, page type labels and telephone links."""
+sizes, page type labels, telephone links and the language of material titles."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from datetime import date, datetime
 from typing import Any
 
 from django import template
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -102,3 +103,12 @@ def tel_href(phone: str | None) -> str:
     number = phone.replace("(0)", "")
     number = re.sub(r"[^\d+]", "", number)
     return f"tel:{number}" if number else ""
+
+
+@register.simple_tag
+def materials_lang() -> SafeString:
+    """`` lang="de"`` where material (document) titles and descriptions, which are
+    written in German only, appear on a page in another language; else ""."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return SafeString("")
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)

@@ -11,17 +11,21 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import NoReverseMatch, translate_url
 from django.utils.translation import get_language_info
 
 from wagtail.models import Locale, Page, Site
 
 from home.models.base import live_now
+from home.routes import with_query
 
 register = template.Library()
 
-# Footer pages, in this order: StandardPages with these slugs in the current locale.
+# Footer pages, in this order: StandardPages with these slugs in the German tree,
+# and their translations.
 FOOTER_SLUGS = ("impressum", "datenschutz", "barrierefreiheit")
+# ?nicht-uebersetzt=1: the language switch came here from a page with no translation.
+UNTRANSLATED_PARAM = "nicht-uebersetzt"
 
 _CACHE_ATTR = "_gesunde_kommune_templatetags"
 
@@ -166,10 +170,67 @@ def _is_django_view(request: HttpRequest | None) -> bool:
     return match is not None and match.url_name not in (None, "wagtail_serve")
 
 
+def shown_subroute(context: template.Context) -> tuple[str, dict[str, Any]] | None:
+    """``(route name, kwargs)`` of the sub-route a routable page shows (a keyword
+    page: ``("schlagwort", {"slug": …})``), None for the page itself."""
+    request = context.get("request")
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or not route_suffix(context):
+        return None
+    return match.url_name, match.kwargs
+
+
+def url_in_translation(context: template.Context, translation: Page, *, full: bool = False) -> str:
+    """The URL of ``translation`` (of the context page) showing what the context page
+    shows: the same sub-route spelled in the translation's language
+    (/de/schlagwort/x/ → /en/keyword/x/). "" if it has none."""
+    request = context.get("request")
+    url = translation.get_full_url(request) if full else translation.get_url(request)
+    subroute = shown_subroute(context)
+    if not url or subroute is None:
+        return url or ""
+    name, kwargs = subroute
+    try:
+        return url + translation.specific.reverse_subpage(name, kwargs=kwargs)
+    except (AttributeError, NoReverseMatch):
+        return ""
+
+
+def translated_ancestors(context: template.Context) -> dict[int, Page]:
+    """Per locale id, the live translation of the context page's nearest ancestor
+    that has one (the home page at the latest), for pages with no translation."""
+    request = context.get("request")
+    page = context_page(context)
+    if page is None:
+        return {}
+
+    def compute() -> dict[int, Page]:
+        depth_of_key = {
+            a.translation_key: a.depth for a in page.get_ancestors().filter(depth__gt=1)
+        }
+        candidates = live_now(
+            Page.objects.filter(translation_key__in=depth_of_key).exclude(locale_id=page.locale_id)
+        )
+        nearest: dict[int, Page] = {}
+        for candidate in candidates:
+            best = nearest.get(candidate.locale_id)
+            depth = depth_of_key[candidate.translation_key]
+            if best is None or depth > depth_of_key[best.translation_key]:
+                nearest[candidate.locale_id] = candidate
+        return nearest
+
+    return _cached(request, ("translated_ancestors", page.pk), compute)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context: template.Context) -> list[dict[str, Any]]:
     """One link per other locale: the live translation of this page (and of its
-    sub-route, e.g. a keyword page) if there is one, else that locale's home page.
+    sub-route, e.g. /de/schlagwort/x/ → /en/keyword/x/), else the nearest ancestor
+    that has one, with ``?nicht-uebersetzt=1`` so that page says why the reader
+    landed there (``untranslated_notice``). A query parameter rather than a
+    message in the session: the page cache keys pages by their full URL, and a
+    session would make every page personal (uncacheable). The search keeps its
+    query string.
 
     Each item: ``language_code``, ``name`` (in its own language), ``url`` and
     ``is_translation``."""
@@ -177,25 +238,26 @@ def language_links(context: template.Context) -> list[dict[str, Any]]:
     current = current_locale(context)
     translations = live_translations(context)
     homes = locale_homes(request)
-    suffix = route_suffix(context)
     page = context_page(context)
     links = []
     for locale in all_locales(request):
         if current is not None and locale.pk == current.pk:
             continue
-        url = None
+        url = ""
         is_translation = False
         if locale.pk in translations:
-            url = translations[locale.pk].get_url(request)
-            if url:
-                url += suffix
-                is_translation = True
+            url = url_in_translation(context, translations[locale.pk])
+            is_translation = bool(url)
         elif page is None and _is_django_view(request):
             # A Django view inside i18n_patterns (the search): same view, other language.
             translated = translate_url(request.path, locale.language_code)
             if translated != request.path:
-                query = request.GET.urlencode()
-                url, is_translation = translated + (f"?{query}" if query else ""), True
+                url, is_translation = with_query(translated, request), True
+        if not url and page is not None and locale.pk in homes:
+            # (A language whose home page is not live is not offered at all.)
+            ancestor = translated_ancestors(context).get(locale.pk) or homes.get(locale.pk)
+            if ancestor is not None and ancestor.get_url(request):
+                url = f"{ancestor.get_url(request)}?{UNTRANSLATED_PARAM}=1"
         if not url and locale.pk in homes:
             url = homes[locale.pk].get_url(request)
         if not url:
@@ -216,13 +278,22 @@ def language_links(context: template.Context) -> list[dict[str, Any]]:
 
 
 @register.simple_tag(takes_context=True)
+def untranslated_notice(context: template.Context) -> bool:
+    """True when the reader came through the language switch from a page that has
+    no translation in this language (``?nicht-uebersetzt=1``)."""
+    request = context.get("request")
+    return request is not None and request.GET.get(UNTRANSLATED_PARAM) == "1"
+
+
+@register.simple_tag(takes_context=True)
 def footer_links(context: template.Context) -> list[Page]:
     """Impressum, Datenschutz and Barrierefreiheit of the current locale, if live.
 
-    A German public site must link these from every page. Where the current locale
-    has no live translation of one (the English demo has none), the page of the
-    default language is linked instead, with ``other_language`` set to that
-    language's code (the footer puts it into lang/hreflang); "" on the others."""
+    A German public site must link these from every page. They are found by their
+    German slugs below the German home page; other locales link their live
+    translations (slugs of their own: legal-notice, …). Where a locale has none,
+    the German page is linked instead, with ``other_language`` set to "de" (the
+    footer puts it into lang/hreflang); "" on the others."""
     from home.models import StandardPage
 
     request = context.get("request")
@@ -234,24 +305,35 @@ def footer_links(context: template.Context) -> list[Page]:
         pages = live_now(StandardPage.objects.descendant_of(base)).filter(slug__in=FOOTER_SLUGS)
         by_slug: dict[str, Page] = {}
         for page in pages.order_by("path"):
+            page.other_language = ""
             by_slug.setdefault(page.slug, page)
         return by_slug
 
     def compute() -> list[Page]:
-        by_slug = pages_below(home)
-        for page in by_slug.values():
-            page.other_language = ""
-        if len(by_slug) < len(FOOTER_SLUGS):
-            default_locale = next(
-                (lo for lo in all_locales(request) if lo.language_code == settings.LANGUAGE_CODE),
-                None,
-            )
-            default_home = locale_homes(request).get(default_locale.pk) if default_locale else None
-            if default_home is not None and default_home.pk != home.pk:
-                for slug, page in pages_below(default_home).items():
-                    if slug not in by_slug:
-                        page.other_language = default_locale.language_code
-                        by_slug[slug] = page
+        default_locale = next(
+            (lo for lo in all_locales(request) if lo.language_code == settings.LANGUAGE_CODE),
+            None,
+        )
+        default_home = locale_homes(request).get(default_locale.pk) if default_locale else None
+        if default_home is None or default_home.pk == home.pk:
+            by_slug = pages_below(home)
+        else:
+            by_slug = pages_below(default_home)
+            translated = {
+                page.translation_key: page
+                for page in live_now(
+                    StandardPage.objects.filter(
+                        locale_id=home.locale_id,
+                        translation_key__in=[p.translation_key for p in by_slug.values()],
+                    )
+                )
+            }
+            for slug, page in list(by_slug.items()):
+                if page.translation_key in translated:
+                    by_slug[slug] = translated[page.translation_key]
+                    by_slug[slug].other_language = ""
+                else:
+                    page.other_language = default_locale.language_code
         return [by_slug[slug] for slug in FOOTER_SLUGS if slug in by_slug]
 
     return _cached(request, ("footer", home.pk), compute)
@@ -270,7 +352,8 @@ def breadcrumb_ancestors(context: template.Context) -> list[Page]:
 
 @register.simple_tag(takes_context=True)
 def schlagwort_url(context: template.Context, tag: Any) -> str:
-    """``/<lang>/schlagwort/<slug>/`` of the current locale for a Schlagwort (or slug)."""
+    """The keyword page of the current locale for a Schlagwort (or slug):
+    ``/de/schlagwort/<slug>/``, ``/en/keyword/<slug>/``."""
     home = locale_home(context)
     slug = getattr(tag, "slug", tag)
     if home is None or not slug:

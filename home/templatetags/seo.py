@@ -11,7 +11,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
 from ..base_url import absolute_url
-from .navigation import all_locales, context_page, live_translations, route_suffix
+from .navigation import (
+    all_locales,
+    context_page,
+    live_translations,
+    route_suffix,
+    url_in_translation,
+)
 
 register = template.Library()
 
@@ -73,10 +79,9 @@ def alternate_links(context: template.Context) -> list[dict[str, str]]:
     if len(translations) < 2:
         return []
     locales = {locale.pk: locale for locale in all_locales(request)}
-    suffix = route_suffix(context)
     links = []
     for locale_id, page in sorted(translations.items()):
-        url = page.get_full_url(request)
+        url = url_in_translation(context, page, full=True)
         if url and locale_id in locales:
-            links.append({"language_code": locales[locale_id].language_code, "url": url + suffix})
+            links.append({"language_code": locales[locale_id].language_code, "url": url})
     return links

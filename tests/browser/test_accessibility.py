@@ -63,14 +63,17 @@ PAGES_EN = [
     ("criteria list", "/en/good-practice-criteria/", 200),
     ("criterion", "/en/good-practice-criteria/integrated-action/", 200),
     ("standard page", "/en/our-vision/", 200),
-    ("search", "/en/suche/", 200),
-    ("search results", "/en/suche/?q=kiosks", 200),
-    ("search no results", "/en/suche/?q=Zyxwvutsrq", 200),
-    ("keyword", "/en/schlagwort/gesundheitskiosk/", 200),
+    ("search", "/en/search/", 200),
+    ("search results", "/en/search/?q=kiosks", 200),
+    ("search no results", "/en/search/?q=Zyxwvutsrq", 200),
+    ("keyword", "/en/keyword/gesundheitskiosk/", 200),
     ("404", "/en/does-not-exist/", 404),
 ]
 PAGES = [("de", *entry) for entry in PAGES_DE] + [("en", *entry) for entry in PAGES_EN]
-LEGAL_SLUGS = ["impressum", "datenschutz", "barrierefreiheit"]
+LEGAL_SLUGS = {
+    "de": ["impressum", "datenschutz", "barrierefreiheit"],
+    "en": ["legal-notice", "privacy", "accessibility"],
+}
 
 
 @pytest.mark.parametrize(
@@ -118,12 +121,12 @@ def test_page_is_accessible(page, language, kind, url, status):
         assert other in ("de", "en") and other != language
         assert link.get_attribute("lang") == other
 
+    # The legal pages in the page's language (translated in the demo), not marked
+    # as another language.
     footer_links = page.locator("footer a")
     hrefs = footer_links.evaluate_all("links => links.map(a => a.pathname)")
-    assert [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs] == LEGAL_SLUGS, hrefs
-    if language == "en":
-        # No English translations in the demo: the German pages, marked as German.
-        assert footer_links.evaluate_all("a => a.map(x => x.lang)") == ["de"] * 3
+    assert hrefs == [f"/{language}/{slug}/" for slug in LEGAL_SLUGS[language]], hrefs
+    assert footer_links.evaluate_all("a => a.map(x => x.lang)") == [""] * 3
 
     page.set_viewport_size({"width": 320, "height": 640})
     overflow = horizontal_overflow(page)

@@ -33,12 +33,12 @@ def test_accessibility_statement_has_a_feedback_contact(page: Page):
     expect(page.get_by_role("heading", name="Durchsetzungsverfahren")).to_be_visible()
 
 
-def test_english_pages_link_the_german_legal_pages(page: Page):
+def test_english_pages_link_the_english_legal_pages(page: Page):
     page.goto("/en/events/")
     footer = page.get_by_role("contentinfo")
-    link = footer.get_by_role("link", name="Erklärung zur Barrierefreiheit")
-    assert link.get_attribute("lang") == "de"
-    assert link.get_attribute("hreflang") == "de"
+    link = footer.get_by_role("link", name="Accessibility statement")
+    assert link.get_attribute("lang") is None  # the page's own language
     link.click()
-    expect(page).to_have_url(re.compile(r"/de/barrierefreiheit/$"))
-    assert page.locator("html").get_attribute("lang") == "de"
+    expect(page).to_have_url(re.compile(r"/en/accessibility/$"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Accessibility statement")

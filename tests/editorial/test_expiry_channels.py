@@ -345,11 +345,12 @@ class ExpiryChannelTests(TestCase):
         response = self.get(self.standard.url)
         self.assertIn(self.standard_en.url, page_links(response))
         self.assertIn(self.standard_en.url, hreflang_alternates(response))
-        # The region's English translation has expired: the switcher offers /en/.
+        # The region's English translation has expired: the switcher offers the nearest
+        # translated ancestor (the English region list), which says why.
         response = self.get(self.region.url)
         links = page_links(response)
         self.assertNotIn(self.region_en.url, links)
-        self.assertIn("/en/", links)
+        self.assertIn("/en/regionen/?nicht-uebersetzt=1", links)
         self.assertEqual(hreflang_alternates(response), [])
         # Once the English home page has expired too, there is no English link at all.
         expire(self.home_en)

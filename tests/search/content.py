@@ -27,7 +27,7 @@ from tests.factories import (
 from tests.factories.pages import paragraph
 
 URL = "/de/suche/"
-URL_EN = "/en/suche/"
+URL_EN = "/en/search/"
 SUGGEST_URL = "/de/suche/vorschlaege/"
 
 

@@ -1,8 +1,9 @@
 /*
  * Title suggestions for search boxes (progressive enhancement).
  * Every <input data-suggest-url="…"> gets a <datalist> filled from the JSON
- * endpoint /<lang>/suche/vorschlaege/?q=… while the visitor types. Without
- * JavaScript the form simply submits; the browser renders the datalist
+ * endpoint in data-suggest-url (/de/suche/vorschlaege/, /en/search/suggestions/:
+ * {% url %} in the templates) while the visitor types. Without JavaScript the
+ * form simply submits; the browser renders the datalist
  * accessibly (it is announced as a list of suggestions for the field).
  */
 (function () {
