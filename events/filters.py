@@ -13,6 +13,13 @@ from regions.models import RegionPage
 from .models import EventCategory, EventRegion
 
 
+class KeywordChoiceField(forms.ModelChoiceField):
+    """Keywords named in the active language; the value stays the German slug."""
+
+    def label_from_instance(self, obj: Schlagwort) -> str:
+        return obj.localized().name
+
+
 class EventFilterForm(forms.Form):
     """Bound to request.GET. An unknown value makes the form invalid: the calendar
     then shows no events and says which filter was not understood."""
@@ -31,7 +38,7 @@ class EventFilterForm(forms.Form):
         label=_("Kategorie"),
         empty_label=_("Alle Kategorien"),
     )
-    schlagwort = forms.ModelChoiceField(
+    schlagwort = KeywordChoiceField(
         queryset=Schlagwort.objects.none(),
         to_field_name="slug",
         required=False,
@@ -55,6 +62,7 @@ class EventFilterForm(forms.Form):
             Schlagwort.objects.public()
             .filter(events_eventpagetag_items__content_object__in=events)
             .distinct()
+            .prefetch_related("translations")
         )
         # Regions of this language that some listed event names (as for keywords).
         self.fields["region"].queryset = (

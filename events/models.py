@@ -193,7 +193,7 @@ class EventPage(RoutablePageMixin, BasePage):
         index.RelatedFields("tags", [index.SearchField("name"), index.FilterField("slug")]),
     ]
     listing_select_related = ("bundesland", "category", "locale")
-    listing_prefetch_related = ("tagged_items__tag",)
+    listing_prefetch_related = ("tagged_items__tag", "tagged_items__tag__translations")
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []

@@ -84,7 +84,7 @@ class NewsPage(BasePage):
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name"), index.FilterField("slug")]),
     ]
-    listing_prefetch_related = ("tagged_items__tag",)
+    listing_prefetch_related = ("tagged_items__tag", "tagged_items__tag__translations")
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
