@@ -43,6 +43,14 @@ ALLOWED = {
     for name in VOCABULARIES
 }
 ALLOWED["schlagwort"]["add"] = set(ROLES)  # editors propose keywords
+# The keyword form's inline translations, posted empty as a browser posts them.
+NO_TRANSLATIONS = {
+    "translations-TOTAL_FORMS": "0",
+    "translations-INITIAL_FORMS": "0",
+    "translations-MIN_NUM_FORMS": "0",
+    "translations-MAX_NUM_FORMS": "1000",
+}
+INLINE_FORMS = {Schlagwort: NO_TRANSLATIONS}
 
 
 def snippet_url(model, view: str, *args) -> str:
@@ -62,13 +70,14 @@ def took_effect(client: Client, name: str, action: str) -> bool:
     if action == "view":
         return client.get(snippet_url(model, "list")).status_code == 200
     if action == "add":
-        client.post(snippet_url(model, "add") + "?locale=de", fields)
+        client.post(snippet_url(model, "add") + "?locale=de", fields | INLINE_FORMS.get(model, {}))
         return model.objects.filter(slug=fields["slug"]).exists()
     obj = existing(model)
     if action == "delete":
         client.post(snippet_url(model, "delete", obj.pk))
         return not model.objects.filter(pk=obj.pk).exists()
     data = {key: getattr(obj, key) for key in fields} | {"name": "Geänderter Name"}
+    data |= INLINE_FORMS.get(model, {})
     client.post(snippet_url(model, "edit", obj.pk), data)
     return model.objects.get(pk=obj.pk).name == "Geänderter Name"
 
@@ -83,10 +92,10 @@ def test_vocabulary_permission_matrix(editorial_site, role, name, action):
 
 def test_keyword_added_in_the_snippet_admin_by_an_editor_is_proposed(editorial_site):
     editorial_site.client_for("redaktion").post(
-        snippet_url(Schlagwort, "add"), {"name": "Vorschlag", "slug": "vorschlag"}
+        snippet_url(Schlagwort, "add"), {"name": "Vorschlag", "slug": "vorschlag"} | NO_TRANSLATIONS
     )
     editorial_site.client_for("moderation").post(
-        snippet_url(Schlagwort, "add"), {"name": "Gesetzt", "slug": "gesetzt"}
+        snippet_url(Schlagwort, "add"), {"name": "Gesetzt", "slug": "gesetzt"} | NO_TRANSLATIONS
     )
     assert not Schlagwort.objects.get(slug="vorschlag").approved
     assert Schlagwort.objects.get(slug="gesetzt").approved
