@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.models import ModelLogEntry, TaskState
+from wagtail.models import Locale, ModelLogEntry, TaskState
 from wagtail.search.index import insert_or_update_object
 from wagtail.test.utils.form_data import querydict_from_html
 
@@ -147,6 +147,74 @@ def test_fresh_snippet_save_goes_through(editorial_site):
             url, loaded_form(client, land) | {"name": name, "code": "TH", "slug": "thueringen"}
         )
         assert Bundesland.objects.get(pk=land.pk).name == name
+
+
+# -- keyword translations (inline in the keyword's form) ----------------------
+
+
+def with_translation(form: dict[str, str], index: int, name: str, slug: str = "") -> dict:
+    """``form`` with the inline translation row ``index`` set to English ``name``."""
+    english = str(Locale.objects.get(language_code="en").pk)
+    total = max(int(form["translations-TOTAL_FORMS"]), index + 1)
+    prefix = f"translations-{index}-"
+    return form | {
+        "translations-TOTAL_FORMS": str(total),
+        prefix + "locale": english,
+        prefix + "name": name,
+        prefix + "slug": slug,
+        prefix + "id": form.get(prefix + "id", ""),
+        prefix + "ORDER": str(index + 1),
+        prefix + "DELETE": "",
+    }
+
+
+def test_moderator_translates_a_keyword_in_its_form(editorial_site):
+    keyword = Schlagwort.objects.create(name="Präventionsketten", approved=True)
+    client = editorial_site.client_for("moderation")
+    form = with_translation(loaded_form(client, keyword), 0, "Prevention chains")
+    response = client.post(snippet_url(Schlagwort, "edit", keyword.pk), form)
+    assert response.status_code == 302
+    keyword = Schlagwort.objects.get(pk=keyword.pk)
+    label = keyword.localized("en")
+    assert (label.name, label.slug) == ("Prevention chains", "prevention-chains")
+    assert keyword.name == "Präventionsketten"
+    # The revision holds the translation too: the history shows who named it how.
+    assert keyword.latest_revision.content["translations"][0]["name"] == "Prevention chains"
+
+
+def test_keyword_translation_form_refuses_a_taken_slug_and_a_second_english_name(
+    editorial_site,
+):
+    Schlagwort.objects.create(name="Kommunen", approved=True)
+    keyword = Schlagwort.objects.create(name="Präventionsketten", approved=True)
+    client = editorial_site.client_for("moderation")
+    url = snippet_url(Schlagwort, "edit", keyword.pk)
+    taken = with_translation(loaded_form(client, keyword), 0, "Municipalities", "kommunen")
+    response = client.post(url, taken)
+    assert response.status_code == 200  # the form again, with the error
+    assert "Diesen Kurznamen hat schon das Schlagwort „Kommunen“" in page_text(response)
+    twice = with_translation(loaded_form(client, keyword), 0, "Prevention chains")
+    twice = with_translation(twice, 1, "Chains of prevention")
+    response = client.post(url, twice)
+    assert response.status_code == 200
+    assert "doppelten Daten für schlagwort und locale" in page_text(response)
+    assert not keyword.translations.exists()
+
+
+def test_stale_keyword_translation_save_is_refused(editorial_site):
+    keyword = Schlagwort.objects.create(name="Präventionsketten", approved=True)
+    first, second = (
+        editorial_site.client_for("moderation"),
+        editorial_site.client_for("administration"),
+    )
+    url = snippet_url(Schlagwort, "edit", keyword.pk)
+    first.post(url, loaded_form(first, keyword))  # a first revision
+    form_a, form_b = loaded_form(first, keyword), loaded_form(second, keyword)
+    first.post(url, with_translation(form_a, 0, "Prevention chains"))
+    response = second.post(url, with_translation(form_b, 0, "Chains of prevention"))
+    assert response.status_code == 200
+    assert 'value="Chains of prevention"' in response.content.decode()
+    assert keyword.localized("en").name == "Prevention chains"
 
 
 # -- keywords on the public channels -----------------------------------------
