@@ -150,9 +150,8 @@ class DemoBuilder:
             for data, page in self._with_english:
                 self.ensure_translation(data, page)
             ensure_keyword_translations(c.keywords, self.en, self._count)
-            missing = sorted(c.keywords_used() - set(c.keywords))
-            if missing:
-                self.untranslated["keywords.yaml"] = missing
+            if c.untranslated_keywords():
+                self.untranslated["keywords.yaml"] = c.untranslated_keywords()
             if self.demo_accounts:
                 self.ensure_demo_users()
                 self.ensure_role_users()

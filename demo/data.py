@@ -184,6 +184,10 @@ class DemoContent:
         pages = [*self.regions, *self.events, *self.news, *self.states]
         return {name for page in pages for name in page.get("tags", [])}
 
+    def untranslated_keywords(self) -> list[str]:
+        """Keywords the pages use that keywords.yaml gives no English name."""
+        return sorted(self.keywords_used() - set(self.keywords))
+
     def _check_english_parents(self) -> None:
         """An English page needs its parent's English page (parents are translated first)."""
         pairs = [(page, self.start) for page in [*self.indexes.values(), *self.standard_pages]]
