@@ -64,11 +64,13 @@ class EventFilterForm(forms.Form):
             .distinct()
             .prefetch_related("translations")
         )
-        # Regions of this language that some listed event names (as for keywords).
+        # Regions of this language that some listed event names (as for keywords), in
+        # any language: a translated event's links still point to the German regions.
+        linked = EventRegion.objects.filter(page__in=events).values("region__translation_key")
         self.fields["region"].queryset = (
             live_now(RegionPage.objects.filter(locale=locale))
             .public()
-            .filter(pk__in=EventRegion.objects.filter(page__in=events).values("region_id"))
+            .filter(translation_key__in=linked)
             .order_by("title")
         )
         years = sorted({d.year for d in events.dates("start", "year")}, reverse=True)
@@ -101,9 +103,9 @@ class EventFilterForm(forms.Form):
             events = events.filter(start__year=data["jahr"])
         if data["region"]:
             # A subquery, not a join: an event linked to the region twice stays one.
-            events = events.filter(
-                pk__in=EventRegion.objects.filter(region=data["region"]).values("page_id")
-            )
+            region_key = data["region"].translation_key
+            linked = EventRegion.objects.filter(region__translation_key=region_key)
+            events = events.filter(pk__in=linked.values("page_id"))
         if data["schlagwort"]:
             # Only this join can repeat an event; DISTINCT elsewhere would make the
             # database sort every event before it can page through them.

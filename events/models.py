@@ -217,8 +217,8 @@ class EventPage(RoutablePageMixin, BasePage):
         context["materials"] = public_materials(
             self.material_links.select_related("document__collection")
         )
-        context["criteria"] = public_linked_pages(self.criterion_links, "criterion")
-        context["regions"] = public_linked_pages(self.region_links, "region")
+        context["criteria"] = public_linked_pages(self.criterion_links, "criterion", self.locale)
+        context["regions"] = public_linked_pages(self.region_links, "region", self.locale)
         return context
 
     def get_json_ld(self, request=None) -> dict:
