@@ -13,8 +13,19 @@ from regions.models import RegionPage
 from .models import EventCategory, EventRegion
 
 
+class KeywordChoiceIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = (self.choice(obj) for obj in self.queryset)
+        yield from sorted(choices, key=lambda choice: str(choice[1]).lower())
+
+
 class KeywordChoiceField(forms.ModelChoiceField):
-    """Keywords named in the active language; the value stays the German slug."""
+    """Keywords named in the active language, in that language's alphabetical order;
+    the value stays the German slug."""
+
+    iterator = KeywordChoiceIterator
 
     def label_from_instance(self, obj: Schlagwort) -> str:
         return obj.localized().name

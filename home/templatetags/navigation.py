@@ -18,7 +18,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from home.models.base import live_now
-from home.models.vocabularies import KeywordLabel, Schlagwort
+from home.models.vocabularies import KeywordLabel
 
 register = template.Library()
 
@@ -272,11 +272,9 @@ def breadcrumb_ancestors(context: template.Context) -> list[Page]:
 
 @register.simple_tag(takes_context=True)
 def schlagwort_url(context: template.Context, tag: Any) -> str:
-    """``/<lang>/schlagwort/<slug>/`` of the current locale for a Schlagwort (its slug
-    in that language), a KeywordLabel or a slug."""
+    """``/<lang>/schlagwort/<slug>/`` of the current locale for a keyword as that
+    language shows it (``schlagwoerter``' KeywordLabel) or a slug."""
     home = locale_home(context)
-    if isinstance(tag, Schlagwort):
-        tag = tag.localized(home.locale.language_code if home is not None else None)
     slug = getattr(tag, "slug", tag)
     if home is None or not slug:
         return ""

@@ -18,8 +18,12 @@ from tests.factories import EventPageFactory, NewsPageFactory, build_tree, trans
 from tests.factories.bulk import add_live_pages, event
 from tests.helpers import count_queries, page_links, page_text
 
-GERMAN = ["Präventionsketten", "Gesundheitsförderung"]
-ENGLISH = {"Präventionsketten": "Prevention chains", "Gesundheitsförderung": "Health promotion"}
+GERMAN = ["Präventionsketten", "Gesundheitsförderung", "Vernetzung"]
+ENGLISH = {
+    "Präventionsketten": "Prevention chains",
+    "Gesundheitsförderung": "Health promotion",
+    "Vernetzung": "Networking",
+}
 
 
 def keyword_links(response) -> list[str]:
@@ -100,6 +104,7 @@ class EnglishKeywordPagesTests(TestCase):
             [
                 f"{home}schlagwort/health-promotion/",
                 f"{home}schlagwort/kommunen/",  # not translated: German name and slug
+                f"{home}schlagwort/networking/",
                 f"{home}schlagwort/prevention-chains/",
             ],
         )
@@ -117,6 +122,11 @@ class EnglishKeywordPagesTests(TestCase):
         choices = calendar.context["filter_form"].fields["schlagwort"].choices
         labels = {str(value): label for value, label in choices if value}
         self.assertEqual(labels["praeventionsketten"], "Prevention chains")
+        # In English alphabetical order (in German order "Networking" would come last).
+        self.assertEqual(
+            [label for value, label in choices if value],
+            ["Health promotion", "Kommunen", "Networking", "Prevention chains"],
+        )
         text = page_text(calendar)
         self.assertIn("Health promotion", text)
         self.assertNotIn("Gesundheitsförderung", text)
