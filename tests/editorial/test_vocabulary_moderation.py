@@ -197,7 +197,8 @@ def test_keyword_translation_form_refuses_a_taken_slug_and_a_second_english_name
     twice = with_translation(twice, 1, "Chains of prevention")
     response = client.post(url, twice)
     assert response.status_code == 200
-    assert "doppelten Daten für schlagwort und locale" in page_text(response)
+    # Django names one of the unique pairs (schlagwort+locale or locale+slug).
+    assert "Bitte die doppelten Daten für" in page_text(response)
     assert not keyword.translations.exists()
 
 
