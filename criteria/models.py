@@ -102,13 +102,13 @@ class CriterionPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["events"] = (
             EventPage.listing_queryset(self.locale)
-            .filter(criterion_links__criterion=self)
+            .filter(criterion_links__criterion__translation_key=self.translation_key)
             .order_by("-start")
             .distinct()
         )
         context["regions"] = (
             RegionPage.listing_queryset(self.locale)
-            .filter(criterion_links__criterion=self)
+            .filter(criterion_links__criterion__translation_key=self.translation_key)
             .order_by("title")
             .distinct()
         )

@@ -44,7 +44,8 @@ from events.models import (
     EventRegion,
 )
 from home.base_url import site_address
-from home.models import Bundesland, HomePage, StandardPage
+from home.models import Bundesland, HomePage, Schlagwort, StandardPage
+from home.models.vocabularies import set_translation
 from materials.models import Material, ReviewState
 from materials.tasks import extract_now
 from news.models import NewsIndexPage, NewsPage, NewsRegion
@@ -82,6 +83,18 @@ def berlin(value: dt.datetime) -> dt.datetime:
 
 def midday(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 12, 0, tzinfo=BERLIN)
+
+
+def ensure_keyword_translations(
+    names: dict[str, str], locale: Locale, count: Callable[[str, bool], None]
+) -> None:
+    """Gives each existing keyword of ``names`` (German -> English, keywords.yaml)
+    its English name, unless it has one: a name an editor gave since stays."""
+    for keyword in Schlagwort.objects.filter(name__in=names).prefetch_related("translations"):
+        translated = any(t.locale_id == locale.pk for t in keyword.translations.all())
+        if not translated:
+            set_translation(keyword, locale, names[keyword.name])
+        count("Englische Schlagwörter", not translated)
 
 
 class DemoBuilder:
@@ -136,6 +149,9 @@ class DemoBuilder:
                 self.ensure_news(indexes["aktuelles"], data)
             for data, page in self._with_english:
                 self.ensure_translation(data, page)
+            ensure_keyword_translations(c.keywords, self.en, self._count)
+            if c.untranslated_keywords():
+                self.untranslated["keywords.yaml"] = c.untranslated_keywords()
             if self.demo_accounts:
                 self.ensure_demo_users()
                 self.ensure_role_users()

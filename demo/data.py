@@ -166,6 +166,27 @@ class DemoContent:
         contacts = read_yaml(self.root / "contacts.yaml", self.root)
         self.contacts: dict[str, dict[str, Any]] = {c["key"]: c for c in contacts["contacts"]}
         self.accounts: dict[str, Any] = read_yaml(self.root / "accounts.yaml", self.root)
+        self.keywords: dict[str, str] = self._keywords()
+
+    def _keywords(self) -> dict[str, str]:
+        """German keyword -> English name (keywords.yaml)."""
+        data = read_yaml(self.root / "keywords.yaml", self.root)
+        keywords = data.get("keywords") if isinstance(data, dict) else None
+        if not isinstance(keywords, dict) or not all(
+            isinstance(name, str) and isinstance(english, str) and english.strip()
+            for name, english in keywords.items()
+        ):
+            raise ContentError("keywords.yaml: erwartet „keywords:“ mit „Deutsch: Englisch“-Zeilen")
+        return keywords
+
+    def keywords_used(self) -> set[str]:
+        """The Schlagwörter (``tags:``) of every page file, the editorial states included."""
+        pages = [*self.regions, *self.events, *self.news, *self.states]
+        return {name for page in pages for name in page.get("tags", [])}
+
+    def untranslated_keywords(self) -> list[str]:
+        """Keywords the pages use that keywords.yaml gives no English name."""
+        return sorted(self.keywords_used() - set(self.keywords))
 
     def _check_english_parents(self) -> None:
         """An English page needs its parent's English page (parents are translated first)."""

@@ -25,7 +25,7 @@ from events.models import EventCategory, EventIndexPage, EventPage
 from home.models import Bundesland, HomePage
 from news.models import NewsIndexPage, NewsPage
 
-from .builder import berlin
+from .builder import berlin, ensure_keyword_translations
 from .data import DemoContent, PageFile, parse_date, parse_datetime
 
 
@@ -59,6 +59,12 @@ class DemoStates:
                     raise data.error(f"unbekannter Zustand „{data.get('state')}“")
                 parent, build = parents[data.get("type")]
                 self.ensure(parent, data.get("state"), data.slug, lambda d=data, b=build: b(d))
+            # Keywords only these pages use get their English name here.
+            english = Locale.objects.get(language_code="en")
+            ensure_keyword_translations(self.content.keywords, english, self._count)
+
+    def _count(self, label: str, created: bool) -> None:
+        (self.created if created else self.unchanged)[label] += 1
 
     @staticmethod
     def _body(blocks: list[dict]) -> list[dict]:

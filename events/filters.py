@@ -13,6 +13,24 @@ from regions.models import RegionPage
 from .models import EventCategory, EventRegion
 
 
+class KeywordChoiceIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = (self.choice(obj) for obj in self.queryset)
+        yield from sorted(choices, key=lambda choice: str(choice[1]).lower())
+
+
+class KeywordChoiceField(forms.ModelChoiceField):
+    """Keywords named in the active language, in that language's alphabetical order;
+    the value stays the German slug."""
+
+    iterator = KeywordChoiceIterator
+
+    def label_from_instance(self, obj: Schlagwort) -> str:
+        return obj.localized().name
+
+
 class EventFilterForm(forms.Form):
     """Bound to request.GET. An unknown value makes the form invalid: the calendar
     then shows no events and says which filter was not understood."""
@@ -31,7 +49,7 @@ class EventFilterForm(forms.Form):
         label=_("Kategorie"),
         empty_label=_("Alle Kategorien"),
     )
-    schlagwort = forms.ModelChoiceField(
+    schlagwort = KeywordChoiceField(
         queryset=Schlagwort.objects.none(),
         to_field_name="slug",
         required=False,
@@ -55,12 +73,15 @@ class EventFilterForm(forms.Form):
             Schlagwort.objects.public()
             .filter(events_eventpagetag_items__content_object__in=events)
             .distinct()
+            .prefetch_related("translations")
         )
-        # Regions of this language that some listed event names (as for keywords).
+        # Regions of this language that some listed event names (as for keywords), in
+        # any language: a translated event's links still point to the German regions.
+        linked = EventRegion.objects.filter(page__in=events).values("region__translation_key")
         self.fields["region"].queryset = (
             live_now(RegionPage.objects.filter(locale=locale))
             .public()
-            .filter(pk__in=EventRegion.objects.filter(page__in=events).values("region_id"))
+            .filter(translation_key__in=linked)
             .order_by("title")
         )
         years = sorted({d.year for d in events.dates("start", "year")}, reverse=True)
@@ -93,9 +114,9 @@ class EventFilterForm(forms.Form):
             events = events.filter(start__year=data["jahr"])
         if data["region"]:
             # A subquery, not a join: an event linked to the region twice stays one.
-            events = events.filter(
-                pk__in=EventRegion.objects.filter(region=data["region"]).values("page_id")
-            )
+            region_key = data["region"].translation_key
+            linked = EventRegion.objects.filter(region__translation_key=region_key)
+            events = events.filter(pk__in=linked.values("page_id"))
         if data["schlagwort"]:
             # Only this join can repeat an event; DISTINCT elsewhere would make the
             # database sort every event before it can page through them.

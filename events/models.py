@@ -193,7 +193,7 @@ class EventPage(RoutablePageMixin, BasePage):
         index.RelatedFields("tags", [index.SearchField("name"), index.FilterField("slug")]),
     ]
     listing_select_related = ("bundesland", "category", "locale")
-    listing_prefetch_related = ("tagged_items__tag",)
+    listing_prefetch_related = ("tagged_items__tag", "tagged_items__tag__translations")
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
@@ -217,8 +217,8 @@ class EventPage(RoutablePageMixin, BasePage):
         context["materials"] = public_materials(
             self.material_links.select_related("document__collection")
         )
-        context["criteria"] = public_linked_pages(self.criterion_links, "criterion", self.locale_id)
-        context["regions"] = public_linked_pages(self.region_links, "region", self.locale_id)
+        context["criteria"] = public_linked_pages(self.criterion_links, "criterion", self.locale)
+        context["regions"] = public_linked_pages(self.region_links, "region", self.locale)
         return context
 
     def get_json_ld(self, request=None) -> dict:

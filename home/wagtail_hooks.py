@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.models import Revision
 from wagtail.snippets.models import register_snippet
@@ -120,7 +120,12 @@ class SchlagwortViewSet(VocabularyViewSet):
     list_display = ["name", "slug", BooleanColumn("approved", label=gettext_lazy("freigegeben"))]
     list_filter = ["approved"]
     search_fields = ["name"]
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    # The German name and slug, then the other languages' (home/models/vocabularies.py).
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        InlinePanel("translations", label=gettext_lazy("Übersetzungen")),
+    ]
 
 
 register_snippet(Bundesland, viewset=VocabularyViewSet)

@@ -64,7 +64,11 @@ class NewsFeed(Feed):
         return item.author or None
 
     def item_categories(self, item):
-        return [item_tag.tag.name for item_tag in item.tagged_items.all() if item_tag.tag.approved]
+        return [
+            item_tag.tag.localized(self.language).name
+            for item_tag in item.tagged_items.all()
+            if item_tag.tag.approved
+        ]
 
 
 def news_json_ld(page, request=None) -> dict:

@@ -84,7 +84,7 @@ class NewsPage(BasePage):
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name"), index.FilterField("slug")]),
     ]
-    listing_prefetch_related = ("tagged_items__tag",)
+    listing_prefetch_related = ("tagged_items__tag", "tagged_items__tag__translations")
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
@@ -133,11 +133,13 @@ class NewsFilterForm(forms.Form):
         from regions.models import RegionPage
 
         super().__init__(data)
-        # Regions of this language that some listed news item names.
+        # Regions of this language that some listed news item names (in any language:
+        # a translated item's links still point to the German region pages).
+        linked = NewsRegion.objects.filter(page__in=news).values("region__translation_key")
         self.fields["region"].queryset = (
             live_now(RegionPage.objects.filter(locale=locale))
             .public()
-            .filter(pk__in=NewsRegion.objects.filter(page__in=news).values("region_id"))
+            .filter(translation_key__in=linked)
             .order_by("title")
         )
 
@@ -157,5 +159,6 @@ class NewsFilterForm(forms.Form):
             return news.none()
         region = self.cleaned_data["region"]
         if region:
-            news = news.filter(pk__in=NewsRegion.objects.filter(region=region).values("page_id"))
+            linked = NewsRegion.objects.filter(region__translation_key=region.translation_key)
+            news = news.filter(pk__in=linked.values("page_id"))
         return news

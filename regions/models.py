@@ -176,10 +176,12 @@ class RegionPage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
             if len(context["materials"]) == REGION_MATERIALS_SHOWN
             else len(context["materials"])
         )
-        context["criteria"] = public_linked_pages(self.criterion_links, "criterion", self.locale_id)
+        context["criteria"] = public_linked_pages(self.criterion_links, "criterion", self.locale)
 
         events = EventPage.listing_queryset(self.locale).filter(
-            pk__in=EventRegion.objects.filter(region=self).values("page_id")
+            pk__in=EventRegion.objects.filter(region__translation_key=self.translation_key).values(
+                "page_id"
+            )
         )
         now = timezone.now()
         upcoming = list(events.filter(end__gte=now).order_by("start", "pk")[:REGION_LISTING_SIZE])
@@ -189,7 +191,11 @@ class RegionPage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
         context["events_are_past"] = not upcoming
         context["news"] = list(
             NewsPage.listing_queryset(self.locale)
-            .filter(pk__in=NewsRegion.objects.filter(region=self).values("page_id"))
+            .filter(
+                pk__in=NewsRegion.objects.filter(
+                    region__translation_key=self.translation_key
+                ).values("page_id")
+            )
             .order_by("-date", "-pk")[:REGION_LISTING_SIZE]
         )
         if context["events"]:

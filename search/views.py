@@ -60,7 +60,12 @@ def _labels(counts: dict, facets: Facets, locale: Locale) -> dict[str, dict]:
     return {
         "typ": {key: str(label) for key, label in KIND_LABELS.items()},
         "bundesland": bundesland_names,
-        "schlagwort": dict(Schlagwort.objects.filter(slug__in=slugs).values_list("slug", "name")),
+        "schlagwort": {  # the German slug stays the value; the name is this language's
+            keyword.slug: keyword.localized(locale.language_code if locale else None).name
+            for keyword in Schlagwort.objects.filter(slug__in=slugs).prefetch_related(
+                "translations"
+            )
+        },
         "jahr": {},
     }
 

@@ -5,6 +5,13 @@ Other apps import from here; this package names other apps' models only by
 
 from .base import BasePage
 from .pages import HomePage, StandardPage
-from .vocabularies import Bundesland, Schlagwort
+from .vocabularies import Bundesland, Schlagwort, SchlagwortTranslation
 
-__all__ = ["BasePage", "Bundesland", "HomePage", "Schlagwort", "StandardPage"]
+__all__ = [
+    "BasePage",
+    "Bundesland",
+    "HomePage",
+    "Schlagwort",
+    "SchlagwortTranslation",
+    "StandardPage",
+]

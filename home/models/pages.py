@@ -1,7 +1,7 @@
 """The home page (one per locale) and free-content pages."""
 
 from django.apps import apps
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -79,8 +79,14 @@ class HomePage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
     def schlagwort(self, request, slug: str):
         """Everything published in this language that carries one keyword: regions,
         events (newest first), news (newest first), as one list paginated by
-        ``?seite=N`` (home/listing.py)."""
-        tag = get_object_or_404(Schlagwort.objects.public(), slug=slug)
+        ``?seite=N`` (home/listing.py). ``slug`` is the keyword's slug in this
+        language; a keyword without one answers to its German slug, and a translated
+        keyword's German slug redirects to its own."""
+        tag = find_keyword(self.locale, slug)
+        label = tag.localized(self.locale.language_code)
+        if label.slug != slug:
+            route = self.reverse_subpage("schlagwort", kwargs={"slug": label.slug})
+            return redirect(self.get_url(request) + route, permanent=True)
         sections = []
         for model_name in TAGGED_PAGE_MODELS:
             model = apps.get_model(model_name)
@@ -100,6 +106,7 @@ class HomePage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
                 "page": self,
                 "self": self,
                 "tag": tag,
+                "keyword": label,
                 "items_page": items_page,
                 "groups": page_groups(items_page),
                 "request": request,
@@ -111,6 +118,14 @@ class HomePage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
         """/en/schlagwort/<slug>/ (the German spelling): 301 to /en/keyword/<slug>/.
         On German pages the route above answers first."""
         return self.legacy_route_redirect(request, "schlagwort", slug=slug)
+
+
+def find_keyword(locale, slug: str) -> Schlagwort:
+    """The public keyword whose slug in ``locale`` is ``slug``, else the one whose
+    German slug it is (404 if none)."""
+    public = Schlagwort.objects.public()
+    translated = public.filter(translations__locale=locale, translations__slug=slug).first()
+    return translated or get_object_or_404(public, slug=slug)
 
 
 class StandardPage(BasePage):

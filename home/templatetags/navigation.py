@@ -10,13 +10,15 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, translate_url
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Locale, Page, Site
 
 from home.models.base import live_now
+from home.models.vocabularies import KeywordLabel
 from home.routes import with_query
 
 register = template.Library()
@@ -352,8 +354,9 @@ def breadcrumb_ancestors(context: template.Context) -> list[Page]:
 
 @register.simple_tag(takes_context=True)
 def schlagwort_url(context: template.Context, tag: Any) -> str:
-    """The keyword page of the current locale for a Schlagwort (or slug):
-    ``/de/schlagwort/<slug>/``, ``/en/keyword/<slug>/``."""
+    """The keyword page of the current locale (``/de/schlagwort/<slug>/``,
+    ``/en/keyword/<slug>/``) for a keyword as that language shows it
+    (``schlagwoerter``' KeywordLabel) or a slug."""
     home = locale_home(context)
     slug = getattr(tag, "slug", tag)
     if home is None or not slug:
@@ -372,13 +375,19 @@ def elided_page_range(page_obj: Any) -> list[Any]:
 
 
 @register.filter
-def schlagwoerter(page: Any) -> list[Any]:
-    """The approved Schlagwörter of a tagged page, from its (prefetched) ``tagged_items``
+def schlagwoerter(page: Any) -> list[KeywordLabel]:
+    """The approved Schlagwörter of a tagged page in the active language (name and
+    slug, German where untranslated), from its (prefetched) ``tagged_items``
     (proposed ones are not public, see home/moderation.py)."""
     items = getattr(page, "tagged_items", None)
     if items is None:
         return []
-    tags = (item.tag for item in items.all() if item.tag.approved)
+    items = list(items.all())
+    language = get_language()
+    if language and language.split("-")[0] != settings.LANGUAGE_CODE:
+        # One query for the page's keywords, none where a listing prefetched them.
+        prefetch_related_objects(items, "tag__translations")
+    tags = (item.tag.localized(language) for item in items if item.tag.approved)
     return sorted(tags, key=lambda tag: tag.name.lower())
 
 

@@ -38,7 +38,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from criteria.models import CriterionPage
 from demo.data import DemoContent
 from events.models import EventPage
-from home.models import HomePage, Schlagwort
+from home.models import HomePage, Schlagwort, SchlagwortTranslation
 from materials.models import Material
 from regions.models import RegionContact, RegionPage, RegionResultsPage
 
@@ -81,6 +81,7 @@ COUNTED_MODELS = [
     get_user_model(),
     Group,
     Schlagwort,
+    SchlagwortTranslation,
     Tag,
     RegionContact,
     Site,
@@ -347,3 +348,37 @@ def test_english_pages_point_to_english_vocabulary(demo):
     assert event.bundesland.locale.language_code == "en"
     assert event.category.locale.language_code == "en"
     assert event.teaser.startswith("Districts and cities")
+
+
+# A keyword link in a tag list: /<lang>/schlagwort/<slug>/ (or the English segment).
+KEYWORD_LINK = re.compile(r'<a href="/(de|en)/(?:schlagwort|keyword)/([\w-]+)/">([^<]+)</a>')
+
+
+def test_demo_keywords_have_their_english_names(demo):
+    assert "Englische Schlagwörter: 0 neu" in demo["second_output"]
+    used = {
+        name for page in [*DEMO.regions, *DEMO.events, *DEMO.news] for name in page.get("tags", [])
+    }
+    for name in used:
+        label = Schlagwort.objects.get(name=name).localized("en")
+        assert label.name == DEMO.keywords[name], name
+
+
+def test_english_pages_name_and_link_keywords_in_english(demo):
+    english = {
+        t.slug: t.name for t in SchlagwortTranslation.objects.filter(locale__language_code="en")
+    }
+    german_names = set(Schlagwort.objects.values_list("name", flat=True)) - set(english.values())
+    links = 0
+    for url, (_status, text) in demo["rendered"].items():
+        for language, slug, name in KEYWORD_LINK.findall(text):
+            assert language == url[1:3], (url, slug)
+            if language == "en":
+                links += 1
+                assert english.get(slug) == name, (url, slug, name)
+                assert name not in german_names, (url, name)
+    assert links >= 20
+    home = demo["rendered"]["/en/"][1]
+    assert '<a href="/en/schlagwort/prevention-chains/">Prevention chains</a>' in home.replace(
+        "/keyword/", "/schlagwort/"
+    )

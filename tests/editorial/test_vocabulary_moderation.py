@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.models import ModelLogEntry, TaskState
+from wagtail.models import Locale, ModelLogEntry, TaskState
 from wagtail.search.index import insert_or_update_object
 from wagtail.test.utils.form_data import querydict_from_html
 
@@ -43,6 +43,14 @@ ALLOWED = {
     for name in VOCABULARIES
 }
 ALLOWED["schlagwort"]["add"] = set(ROLES)  # editors propose keywords
+# The keyword form's inline translations, posted empty as a browser posts them.
+NO_TRANSLATIONS = {
+    "translations-TOTAL_FORMS": "0",
+    "translations-INITIAL_FORMS": "0",
+    "translations-MIN_NUM_FORMS": "0",
+    "translations-MAX_NUM_FORMS": "1000",
+}
+INLINE_FORMS = {Schlagwort: NO_TRANSLATIONS}
 
 
 def snippet_url(model, view: str, *args) -> str:
@@ -62,13 +70,14 @@ def took_effect(client: Client, name: str, action: str) -> bool:
     if action == "view":
         return client.get(snippet_url(model, "list")).status_code == 200
     if action == "add":
-        client.post(snippet_url(model, "add") + "?locale=de", fields)
+        client.post(snippet_url(model, "add") + "?locale=de", fields | INLINE_FORMS.get(model, {}))
         return model.objects.filter(slug=fields["slug"]).exists()
     obj = existing(model)
     if action == "delete":
         client.post(snippet_url(model, "delete", obj.pk))
         return not model.objects.filter(pk=obj.pk).exists()
     data = {key: getattr(obj, key) for key in fields} | {"name": "Geänderter Name"}
+    data |= INLINE_FORMS.get(model, {})
     client.post(snippet_url(model, "edit", obj.pk), data)
     return model.objects.get(pk=obj.pk).name == "Geänderter Name"
 
@@ -83,10 +92,10 @@ def test_vocabulary_permission_matrix(editorial_site, role, name, action):
 
 def test_keyword_added_in_the_snippet_admin_by_an_editor_is_proposed(editorial_site):
     editorial_site.client_for("redaktion").post(
-        snippet_url(Schlagwort, "add"), {"name": "Vorschlag", "slug": "vorschlag"}
+        snippet_url(Schlagwort, "add"), {"name": "Vorschlag", "slug": "vorschlag"} | NO_TRANSLATIONS
     )
     editorial_site.client_for("moderation").post(
-        snippet_url(Schlagwort, "add"), {"name": "Gesetzt", "slug": "gesetzt"}
+        snippet_url(Schlagwort, "add"), {"name": "Gesetzt", "slug": "gesetzt"} | NO_TRANSLATIONS
     )
     assert not Schlagwort.objects.get(slug="vorschlag").approved
     assert Schlagwort.objects.get(slug="gesetzt").approved
@@ -138,6 +147,75 @@ def test_fresh_snippet_save_goes_through(editorial_site):
             url, loaded_form(client, land) | {"name": name, "code": "TH", "slug": "thueringen"}
         )
         assert Bundesland.objects.get(pk=land.pk).name == name
+
+
+# -- keyword translations (inline in the keyword's form) ----------------------
+
+
+def with_translation(form: dict[str, str], index: int, name: str, slug: str = "") -> dict:
+    """``form`` with the inline translation row ``index`` set to English ``name``."""
+    english = str(Locale.objects.get(language_code="en").pk)
+    total = max(int(form["translations-TOTAL_FORMS"]), index + 1)
+    prefix = f"translations-{index}-"
+    return form | {
+        "translations-TOTAL_FORMS": str(total),
+        prefix + "locale": english,
+        prefix + "name": name,
+        prefix + "slug": slug,
+        prefix + "id": form.get(prefix + "id", ""),
+        prefix + "ORDER": str(index + 1),
+        prefix + "DELETE": "",
+    }
+
+
+def test_moderator_translates_a_keyword_in_its_form(editorial_site):
+    keyword = Schlagwort.objects.create(name="Präventionsketten", approved=True)
+    client = editorial_site.client_for("moderation")
+    form = with_translation(loaded_form(client, keyword), 0, "Prevention chains")
+    response = client.post(snippet_url(Schlagwort, "edit", keyword.pk), form)
+    assert response.status_code == 302
+    keyword = Schlagwort.objects.get(pk=keyword.pk)
+    label = keyword.localized("en")
+    assert (label.name, label.slug) == ("Prevention chains", "prevention-chains")
+    assert keyword.name == "Präventionsketten"
+    # The revision holds the translation too: the history shows who named it how.
+    assert keyword.latest_revision.content["translations"][0]["name"] == "Prevention chains"
+
+
+def test_keyword_translation_form_refuses_a_taken_slug_and_a_second_english_name(
+    editorial_site,
+):
+    Schlagwort.objects.create(name="Kommunen", approved=True)
+    keyword = Schlagwort.objects.create(name="Präventionsketten", approved=True)
+    client = editorial_site.client_for("moderation")
+    url = snippet_url(Schlagwort, "edit", keyword.pk)
+    taken = with_translation(loaded_form(client, keyword), 0, "Municipalities", "kommunen")
+    response = client.post(url, taken)
+    assert response.status_code == 200  # the form again, with the error
+    assert "Diesen Kurznamen hat schon das Schlagwort „Kommunen“" in page_text(response)
+    twice = with_translation(loaded_form(client, keyword), 0, "Prevention chains")
+    twice = with_translation(twice, 1, "Chains of prevention")
+    response = client.post(url, twice)
+    assert response.status_code == 200
+    # Django names one of the unique pairs (schlagwort+locale or locale+slug).
+    assert "Bitte die doppelten Daten für" in page_text(response)
+    assert not keyword.translations.exists()
+
+
+def test_stale_keyword_translation_save_is_refused(editorial_site):
+    keyword = Schlagwort.objects.create(name="Präventionsketten", approved=True)
+    first, second = (
+        editorial_site.client_for("moderation"),
+        editorial_site.client_for("administration"),
+    )
+    url = snippet_url(Schlagwort, "edit", keyword.pk)
+    first.post(url, loaded_form(first, keyword))  # a first revision
+    form_a, form_b = loaded_form(first, keyword), loaded_form(second, keyword)
+    first.post(url, with_translation(form_a, 0, "Prevention chains"))
+    response = second.post(url, with_translation(form_b, 0, "Chains of prevention"))
+    assert response.status_code == 200
+    assert 'value="Chains of prevention"' in response.content.decode()
+    assert keyword.localized("en").name == "Prevention chains"
 
 
 # -- keywords on the public channels -----------------------------------------

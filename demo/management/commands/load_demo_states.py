@@ -34,6 +34,8 @@ class Command(BaseCommand):
         total = sum(states.created.values())
         self.stdout.write(
             self.style.SUCCESS(
-                f"{total} Seiten angelegt." if total else "Alles vorhanden, nichts geändert."
+                f"{total} Objekte angelegt (Seiten, englische Schlagwörter)."
+                if total
+                else "Alles vorhanden, nichts geändert."
             )
         )
