@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -38,3 +40,20 @@ def inline_child_title(child: Any) -> str:
         if value not in (None, ""):
             return str(value)
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def translation_editor_strings(context: template.Context) -> dict[str, str]:
+    """The English texts wagtail-localize's translation editor script writes
+    without gettext, each with the text to show instead: its heading
+    "<source> to <target> translation" (built from the same locale names as the
+    script, from the view's ``props``) and the "More actions" label."""
+    props = json.loads(context.get("props") or "{}")
+    source = props.get("sourceLocale", {}).get("displayName", "")
+    target = props.get("locale", {}).get("displayName", "")
+    strings = {"More actions": gettext("Mehr Aktionen")}
+    if source and target:
+        strings[f"{source} to {target} translation"] = gettext(
+            "Übersetzung %(source)s → %(target)s"
+        ) % {"source": source, "target": target}
+    return strings

@@ -3,6 +3,7 @@ locale/de/LC_MESSAGES/django.po overrides a few entries of Wagtail's and
 wagtail-localize's German catalogues (and holds nothing else)."""
 
 import gettext
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -82,3 +83,26 @@ def test_the_page_editor_and_the_translation_form_say_sprache(client, site_tree)
     )
     assert "Sprachen" in page_text(submit)
     assert "Locale" not in page_text(submit)
+
+
+@pytest.mark.django_db
+def test_the_translation_editor_gets_its_english_script_texts_translated(client, site_tree):
+    """wagtail-localize's editor script writes "Deutsch to Englisch translation" and
+    "More actions" itself; the page gives their German texts to a small script
+    (site/static/js/translation-editor-strings.js)."""
+    from tests.editorial.site import synced_translation
+
+    english = synced_translation(site_tree.events)
+    admin = get_user_model().objects.create_superuser("editor", "e@example.org")
+    client.force_login(admin)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    start = html.index('<script id="gk-translation-editor-strings" type="application/json">')
+    data = html[html.index(">", start) + 1 : html.index("</script>", start)]
+    assert json.loads(data) == {
+        "Deutsch to Englisch translation": "Übersetzung Deutsch → Englisch",
+        "More actions": "Mehr Aktionen",
+    }
+    # The script builds its heading from the same locale names (the editor's props).
+    assert "&quot;displayName&quot;: &quot;Deutsch&quot;" in html
+    assert "/static/js/translation-editor-strings.js" in html
+    assert html.index("wagtail-localize.js") < html.index("translation-editor-strings.js")
