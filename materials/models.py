@@ -203,16 +203,17 @@ class Material(AbstractDocument):
             extract_material_text.enqueue(self.pk, self.file.name)
 
     def compute_effective_date(self) -> dt.date:
-        """The entered date, else the start day of the earliest live (published,
-        not expired) event page that lists the material, else the upload day."""
+        """The entered date, else the start day (in Berlin) of the earliest live
+        event page that lists the material, else the upload day. An expired page
+        is not live: ``publish_scheduled`` unpublishes it (events/signals.py)."""
         if self.date:
             return self.date
         if self.pk is not None:
             # By name: events imports materials, not the other way round.
             event_material = apps.get_model("events", "EventMaterial")
-            start = event_material.objects.filter(
-                document_id=self.pk, page__live=True, page__expired=False
-            ).aggregate(start=Min("page__start"))["start"]
+            start = event_material.objects.filter(document_id=self.pk, page__live=True).aggregate(
+                start=Min("page__start")
+            )["start"]
             if start is not None:
                 return timezone.localtime(start).date()
         return timezone.localtime(self.created_at or timezone.now()).date()

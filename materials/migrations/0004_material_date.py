@@ -12,7 +12,7 @@ def backfill_effective_date(apps, schema_editor):
     material_model = apps.get_model("materials", "Material")
     event_material = apps.get_model("events", "EventMaterial")
     starts = dict(
-        event_material.objects.filter(page__live=True, page__expired=False)
+        event_material.objects.filter(page__live=True)
         .values("document_id")
         .annotate(start=Min("page__start"))
         .values_list("document_id", "start")
