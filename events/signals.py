@@ -21,7 +21,7 @@ from django.db.models.signals import post_delete, post_save
 
 # Page fields a change of which may change a material's date; Wagtail's
 # draft saves name none of them in ``update_fields``.
-DATE_FIELDS = frozenset({"start", "live"})
+DATE_FIELDS = frozenset({"start", "live", "expire_at"})
 
 
 def refresh_material_dates(material_ids: Iterable[int]) -> None:

@@ -204,16 +204,21 @@ class Material(AbstractDocument):
 
     def compute_effective_date(self) -> dt.date:
         """The entered date, else the start day (in Berlin) of the earliest live
-        event page that lists the material, else the upload day. An expired page
-        is not live: ``publish_scheduled`` unpublishes it (events/signals.py)."""
+        event page that lists the material, else the upload day.
+
+        "Live" as the public sees it (home.models.base.live_now): published and
+        its expiry date not passed. A page whose expiry date passes later counts
+        until ``publish_scheduled`` unpublishes it, which saves it (events/signals.py)."""
         if self.date:
             return self.date
         if self.pk is not None:
             # By name: events imports materials, not the other way round.
             event_material = apps.get_model("events", "EventMaterial")
-            start = event_material.objects.filter(document_id=self.pk, page__live=True).aggregate(
-                start=Min("page__start")
-            )["start"]
+            start = (
+                event_material.objects.filter(document_id=self.pk, page__live=True)
+                .filter(Q(page__expire_at__isnull=True) | Q(page__expire_at__gt=timezone.now()))
+                .aggregate(start=Min("page__start"))["start"]
+            )
             if start is not None:
                 return timezone.localtime(start).date()
         return timezone.localtime(self.created_at or timezone.now()).date()

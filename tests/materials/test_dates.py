@@ -6,7 +6,7 @@ shown with the material's format and size."""
 from __future__ import annotations
 
 import importlib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -65,6 +65,10 @@ class EffectiveDateRuleTests(TestCase):
         self.event(berlin(2018, 1, 1, 10), material, live=False)  # a draft
         expired = self.event(berlin(2017, 1, 1, 10), material)
         expired.unpublish(set_expired=True)
+        # Past its expiry date, before publish_scheduled withdrew it.
+        expiring = self.event(berlin(2016, 1, 1, 10), material)
+        expiring.expire_at = timezone.now() - timedelta(minutes=5)
+        expiring.save()
         self.assertEqual(date_of(material), date(2019, 9, 30))
 
     def test_an_entered_date_wins(self):
