@@ -635,6 +635,8 @@ class DemoBuilder:
                 title=data["title"],
                 kind=data["kind"],
                 description=data["description"],
+                # Without a date the material takes its event's day (or today).
+                date=parse_date(data["date"]) if data.get("date") else None,
                 collection=internal if data.get("internal") else public,
                 review_state=ReviewState.APPROVED,  # the demo's materials are reviewed
             )

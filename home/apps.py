@@ -19,10 +19,14 @@ class HomeConfig(AppConfig):
     verbose_name = _("Startseite und Gemeinsames")
 
     def ready(self) -> None:
+        from django.db import models
+
+        from wagtail.admin.forms.models import register_form_field_override
         from wagtail.signals import page_published
 
         from . import base_url  # noqa: F401 - registers the BASE_URL check
         from .moderation import approve_published_keywords
+        from .slugs import GermanSlugInput
 
         post_migrate.connect(index_vocabularies, sender=self)
         # After every app's migrations (wagtailcore's Site included): the configured
@@ -31,3 +35,6 @@ class HomeConfig(AppConfig):
             base_url.apply_base_url_after_migrate, dispatch_uid="home_apply_base_url"
         )
         page_published.connect(approve_published_keywords, dispatch_uid="home_approve_keywords")
+        # Every slug field in the admin transliterates German (home/slugs.py); this
+        # replaces Wagtail's own override, registered when its module was imported.
+        register_form_field_override(models.SlugField, override={"widget": GermanSlugInput})

@@ -8,13 +8,21 @@ A new or replaced file is "zur Prüfung" unless a moderator uploaded it
 The text of a new or replaced PDF is read for search by a background task
 (materials/tasks.py), never while the editor saves: until the worker ran, the
 material is stored and listed but its text is not searchable (extraction_state
-"Ausstehend")."""
+"Ausstehend").
 
+A material's date (``effective_date``, shown on the site and counted by the
+search's year facet) is the date an editor entered, else the start day of the
+earliest live event page that lists it, else the day it was uploaded. It is
+stored and recomputed on every save of the material and whenever an event page
+that lists it changes (events/signals.py)."""
+
+import datetime as dt
 from collections.abc import Iterable
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -97,6 +105,18 @@ class Material(AbstractDocument):
         _("Art"), max_length=20, choices=MaterialKind.choices, default=MaterialKind.SONSTIGES
     )
     description = models.TextField(_("Beschreibung"), blank=True)
+    date = models.DateField(
+        _("Datum (angezeigt)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leer lassen, dann gilt der Tag der ersten Veranstaltung, die das Material zeigt, "
+            "sonst der Tag des Hochladens."
+        ),
+    )
+    # The date shown and counted by the search's year facet (see the module's
+    # docstring): kept by save() and events/signals.py.
+    effective_date = models.DateField(_("Datum"), null=True, editable=False, db_index=True)
     # Plain text of the file (PDF) for search, filled by a background task
     # (materials/tasks.py) after the file was saved or replaced.
     extracted_text = models.TextField(_("Extrahierter Text"), blank=True, editable=False)
@@ -140,7 +160,7 @@ class Material(AbstractDocument):
         editable=False,
     )
 
-    admin_form_fields = ("title", "file", "collection", "kind", "description", "tags")
+    admin_form_fields = ("title", "file", "collection", "kind", "date", "description", "tags")
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("description"),
         index.SearchField("extracted_text"),
@@ -169,6 +189,10 @@ class Material(AbstractDocument):
             for field in EXTRACTION_FIELDS:
                 setattr(self, field, stored[field])
         self._review_decided = False
+        self.effective_date = self.compute_effective_date()
+        update_fields = kwargs.get("update_fields")
+        if update_fields and "effective_date" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "effective_date"]
         super().save(*args, **kwargs)
         if new_file and self.extraction_state == ExtractionState.PENDING:
             from .tasks import extract_material_text
@@ -177,6 +201,27 @@ class Material(AbstractDocument):
             # the worker sees the task exactly when the material is committed, and
             # a rolled-back save leaves no task behind.
             extract_material_text.enqueue(self.pk, self.file.name)
+
+    def compute_effective_date(self) -> dt.date:
+        """The entered date, else the start day (in Berlin) of the earliest live
+        event page that lists the material, else the upload day.
+
+        "Live" as the public sees it (home.models.base.live_now): published and
+        its expiry date not passed. A page whose expiry date passes later counts
+        until ``publish_scheduled`` unpublishes it, which saves it (events/signals.py)."""
+        if self.date:
+            return self.date
+        if self.pk is not None:
+            # By name: events imports materials, not the other way round.
+            event_material = apps.get_model("events", "EventMaterial")
+            start = (
+                event_material.objects.filter(document_id=self.pk, page__live=True)
+                .filter(Q(page__expire_at__isnull=True) | Q(page__expire_at__gt=timezone.now()))
+                .aggregate(start=Min("page__start"))["start"]
+            )
+            if start is not None:
+                return timezone.localtime(start).date()
+        return timezone.localtime(self.created_at or timezone.now()).date()
 
     def _reset_extraction(self) -> None:
         """No text for a new file; a PDF waits for the background task."""

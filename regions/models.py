@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from django.db import models
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,7 @@ from home.models.base import SchlagwortItemBase, live_now, public_linked_pages
 from home.routes import LocalizedRoutesMixin, localized_route
 from materials.models import Material
 
-# A region page shows this many upcoming events (else the latest past ones) and
+# A region page shows this many upcoming events, this many past ones and
 # news, each with a link to the calendar or news list filtered by the region.
 REGION_LISTING_SIZE = 5
 # ... and this many of its materials, the rest on <region>/materialien/ (paginated).
@@ -183,12 +184,25 @@ class RegionPage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
                 "page_id"
             )
         )
+        # The next few and the latest few past events, read in one query (the two
+        # limited lists as subqueries), then split: upcoming soonest first, past
+        # newest first.
         now = timezone.now()
-        upcoming = list(events.filter(end__gte=now).order_by("start", "pk")[:REGION_LISTING_SIZE])
-        context["events"] = upcoming or list(
-            events.filter(end__lt=now).order_by("-start", "-pk")[:REGION_LISTING_SIZE]
+        upcoming = events.filter(end__gte=now).order_by("start", "pk").values("pk")
+        past = events.filter(end__lt=now).order_by("-start", "-pk").values("pk")
+        shown = list(
+            events.filter(
+                Q(pk__in=upcoming[:REGION_LISTING_SIZE]) | Q(pk__in=past[:REGION_LISTING_SIZE])
+            )
         )
-        context["events_are_past"] = not upcoming
+        context["upcoming_events"] = sorted(
+            (event for event in shown if event.end >= now), key=lambda e: (e.start, e.pk)
+        )
+        context["past_events"] = sorted(
+            (event for event in shown if event.end < now),
+            key=lambda e: (e.start, e.pk),
+            reverse=True,
+        )
         context["news"] = list(
             NewsPage.listing_queryset(self.locale)
             .filter(
@@ -198,7 +212,7 @@ class RegionPage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
             )
             .order_by("-date", "-pk")[:REGION_LISTING_SIZE]
         )
-        if context["events"]:
+        if shown:
             events_url = self._filtered_index_url(request, "events.EventIndexPage")
             context["events_url"] = events_url
             context["events_feed_url"] = events_url.replace("?", "feed.ics?", 1)

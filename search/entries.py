@@ -82,7 +82,7 @@ def material_facts(pks) -> list[tuple]:
     moderator has approved the file)."""
     rows = (
         Material.objects.filter(pk__in=pks)
-        .annotate(_year=ExtractYear("created_at"))
+        .annotate(_year=ExtractYear("effective_date"))
         .values_list("pk", "review_state", "collection_id", "_year", "title")
     )
     return [

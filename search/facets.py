@@ -79,10 +79,10 @@ def without_proposed_keywords(counts: dict[str, dict]) -> dict[str, dict]:
 
 
 def display_date(obj) -> date | None:
-    """The date shown on a result and counted by the ``jahr`` facet: an event's
-    start, a news item's date, the day a region joined, else the last publication
-    (pages) or upload (materials)."""
-    for attr in ("start", "date", "joined", "last_published_at", "created_at"):
+    """The date shown on a result and counted by the ``jahr`` facet: a material's
+    own date (materials.models.Material.effective_date), an event's start, a news
+    item's date, the day a region joined, else the last publication (pages)."""
+    for attr in ("effective_date", "start", "date", "joined", "last_published_at", "created_at"):
         value = getattr(obj, attr, None)
         if value:
             if isinstance(value, datetime):

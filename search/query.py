@@ -321,7 +321,7 @@ class DatabaseEngine:
     def material_rows(self, params: SearchParams) -> list[Row]:
         ranked, descending = self._ranked(Material, public_materials(), params.query)
         values = ranked.annotate(
-            _exact=_exact_title(params.query), _year=ExtractYear("created_at")
+            _exact=_exact_title(params.query), _year=ExtractYear("effective_date")
         ).values_list("pk", "_score", "_exact", "_year")
         rows = [
             Row(
@@ -397,7 +397,7 @@ class DatabaseEngine:
         matched = self._matched(Material, public_materials(), params.query)
         combos: Counter = Counter()
         for year, n in (
-            matched.annotate(_year=ExtractYear("created_at"))
+            matched.annotate(_year=ExtractYear("effective_date"))
             .values_list("_year")
             .annotate(_n=Count("pk"))
             .order_by()
@@ -407,7 +407,7 @@ class DatabaseEngine:
         if linked:
             for pk, year in (
                 Material.objects.filter(pk__in=list(linked))
-                .annotate(_year=ExtractYear("created_at"))
+                .annotate(_year=ExtractYear("effective_date"))
                 .values_list("pk", "_year")
             ):
                 combos[(None, year)] -= 1
@@ -436,7 +436,7 @@ class DatabaseEngine:
         if active.get("typ", "material") == "material" and "schlagwort" not in active:
             public = public_materials()
             if "jahr" in active:
-                public = public.annotate(_year=ExtractYear("created_at")).filter(
+                public = public.annotate(_year=ExtractYear("effective_date")).filter(
                     _year=active["jahr"]
                 )
             if "bundesland" in active:

@@ -184,6 +184,9 @@ LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 WAGTAIL_SITE_NAME = "Gesunde Kommune"
+# Slugs of new pages in ASCII, umlauts transliterated ("Rückblick" → "rueckblick",
+# home/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_DOCUMENT_MODEL = "materials.Material"
 # Every upload form: default collection and review state (materials/forms.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "materials.forms.MaterialForm"

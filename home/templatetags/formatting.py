@@ -1,5 +1,5 @@
 """Formatting filters for the public templates: German date ranges, document
-sizes, page type labels, telephone links and the language of material titles."""
+sizes and metadata, page type labels, telephone links and the language of material titles."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -85,6 +86,36 @@ def document_size(document: Any) -> int | None:
         return document.file.size
     except (OSError, ValueError):
         return None
+
+
+@register.filter
+def document_meta(document: Any) -> SafeString:
+    """What a document link shows after its text, in one place: format, size (if
+    known) and the material's date, e.g. "PDF, 2,8 KB, 30.09.2019"."""
+    if document is None:
+        return format_html("")
+    parts = [format_html("{}", document.file_extension.upper())]
+    size = document_size(document)
+    if size is not None:
+        parts.append(format_html("{}", filesizeformat(size)))
+    day = getattr(document, "effective_date", None)
+    if day is not None:
+        parts.append(date_de(day))
+    return format_html_join(", ", "{}", ((part,) for part in parts))
+
+
+def _format_suffix() -> re.Pattern:
+    extensions = "|".join(re.escape(ext) for ext in settings.WAGTAILDOCS_EXTENSIONS)
+    return re.compile(rf"\s*[(\[]\s*(?:{extensions})\s*[)\]]\s*$", re.IGNORECASE)
+
+
+@register.filter
+def without_format(text: str | None) -> str:
+    """A link text without a trailing "(PDF)" (or another document format): the
+    link's metadata names the format already (``document_meta``)."""
+    if not text:
+        return ""
+    return _format_suffix().sub("", str(text)) or str(text)
 
 
 @register.filter

@@ -215,6 +215,20 @@ def test_lernwerkstatt_facts(demo):
     assert "programm" in kinds
 
 
+def test_lernwerkstatt_programme_shows_the_day_of_its_event(demo):
+    """A material takes the day of the event that lists it (not the day the demo
+    was loaded), and its link names the format once."""
+    material = Material.objects.get(title__startswith="Programm: Lernwerkstatt")
+    assert material.effective_date == dt.date(2019, 9, 30)
+    _status, html = demo["rendered"]["/de/veranstaltungen/lernwerkstatt-strategieentwicklung-2019/"]
+    assert re.search(
+        r'Programm der Lernwerkstatt<span class="material-list__meta"> \(PDF, [^<]+, '
+        r'<time datetime="2019-09-30">30\.09\.2019</time>\)',
+        html,
+    )
+    assert "(PDF) (PDF" not in html
+
+
 def test_upcoming_events_exist(demo):
     upcoming = EventPage.objects.live().filter(start__year__gte=2027)
     assert upcoming.count() >= 3

@@ -62,7 +62,8 @@ class RegionBoundTests(TestCase):
         many_size = len(response.content)
         self.assertEqual(few, many, f"region page: {few} queries with 20 links, {many} with 300")
         self.assertLess(many_size, few_size + 500, (few_size, many_size))
-        self.assertEqual(len(response.context["events"]), REGION_LISTING_SIZE)
+        self.assertEqual(len(response.context["upcoming_events"]), REGION_LISTING_SIZE)
+        self.assertEqual(len(response.context["past_events"]), REGION_LISTING_SIZE)
         self.assertEqual(len(response.context["news"]), REGION_LISTING_SIZE)
         self.assertEqual(len(response.context["materials"]), REGION_MATERIALS_SHOWN)
         self.assertEqual(response.context["materials_count"], 40)
@@ -71,9 +72,15 @@ class RegionBoundTests(TestCase):
     def test_shows_the_next_events_and_latest_news_with_links_to_the_filtered_lists(self):
         self.link(0, 20, 0)
         response = self.client.get(URL)
-        events = [e.title for e in response.context["events"]]
-        # Upcoming: odd numbers, soonest first.
-        self.assertEqual(events, [f"Werkstatt Nummer {i}" for i in (1, 3, 5, 7, 9)])
+        upcoming = [e.title for e in response.context["upcoming_events"]]
+        past = [e.title for e in response.context["past_events"]]
+        # Upcoming: odd numbers, soonest first; past: even numbers, newest first.
+        self.assertEqual(upcoming, [f"Werkstatt Nummer {i}" for i in (1, 3, 5, 7, 9)])
+        self.assertEqual(past, [f"Werkstatt Nummer {i}" for i in (0, 2, 4, 6, 8)])
+        text = page_text(response)
+        self.assertLess(text.index("Kommende Veranstaltungen"), text.index("Werkstatt Nummer 1 "))
+        self.assertLess(text.index("Werkstatt Nummer 9 "), text.index("Vergangene Veranstaltungen"))
+        self.assertLess(text.index("Vergangene Veranstaltungen"), text.index("Werkstatt Nummer 0 "))
         self.assertEqual(
             [n.title for n in response.context["news"]],
             [f"Meldung Nummer {i}" for i in range(5)],
@@ -123,12 +130,14 @@ class RegionBoundTests(TestCase):
             8,
         )
         response = self.client.get(URL)
-        self.assertTrue(response.context["events_are_past"])
+        self.assertEqual(response.context["upcoming_events"], [])
         self.assertEqual(
-            [e.title for e in response.context["events"]],
+            [e.title for e in response.context["past_events"]],
             [f"Werkstatt Nummer {i}" for i in range(5)],
         )
-        self.assertIn("Vergangene Veranstaltungen", page_text(response))
+        text = page_text(response)
+        self.assertIn("Vergangene Veranstaltungen", text)
+        self.assertNotIn("Kommende Veranstaltungen", text)
 
     def test_all_materials_page_is_paginated(self):
         self.link(0, 0, 45)
