@@ -3,13 +3,15 @@ Snowball stems of title and body that PostgreSQL's ``german`` configuration
 would make, and a search.german.GermanQuery becomes an FTS5 query of stems
 (see search/backends/database.py, which picks this backend on SQLite)."""
 
+from dataclasses import replace
 from functools import cached_property
 
 from modelsearch.backends.database.sqlite import sqlite as modelsearch_sqlite
 from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
-from search.german import GermanQuery, fold, fts5_text, index_text
+from search.german import GermanQuery, fold, fts5_text, index_text, query_words
 
 
 class StemmedIndexer(modelsearch_sqlite.ObjectIndexer):
@@ -66,8 +68,20 @@ class FTS5Query(Lexeme):
 
 class GermanSQLiteCompiler(modelsearch_sqlite.SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
+        """A GermanQuery as prepared; any other plain-text query (Wagtail's admin
+        search, ``Model.objects.search()``) made into stems the same way, since
+        the index holds stems only ("Thüringen" must find "thuring")."""
         if isinstance(query, GermanQuery):
             return SearchQueryExpression(FTS5Query(fts5_text(query.words)))
+        if isinstance(query, PlainText):
+            words = query_words(query.query_string)
+            if words is None:
+                return None
+            # No prefix unless modelsearch would use one (autocomplete).
+            text = fts5_text(replace(words, prefix=words.prefix and self.LAST_TERM_IS_PREFIX))
+            if query.operator.upper() == "OR":
+                text = text.replace(" AND ", " OR ")
+            return SearchQueryExpression(FTS5Query(text))
         return super().build_search_query_content(query, config=config)
 
 

@@ -27,7 +27,7 @@ ENGLISH = {
 
 
 def keyword_links(response) -> list[str]:
-    return [link for link in page_links(response) if "/schlagwort/" in link]
+    return [link for link in page_links(response) if "/schlagwort/" in link or "/keyword/" in link]
 
 
 class KeywordModelTests(TestCase):
@@ -102,10 +102,10 @@ class EnglishKeywordPagesTests(TestCase):
         self.assertEqual(
             sorted(keyword_links(response)),
             [
-                f"{home}schlagwort/health-promotion/",
-                f"{home}schlagwort/kommunen/",  # not translated: German name and slug
-                f"{home}schlagwort/networking/",
-                f"{home}schlagwort/prevention-chains/",
+                f"{home}keyword/health-promotion/",
+                f"{home}keyword/kommunen/",  # not translated: German name and slug
+                f"{home}keyword/networking/",
+                f"{home}keyword/prevention-chains/",
             ],
         )
         self.assertIn("Kommunen", text)
@@ -139,7 +139,7 @@ class EnglishKeywordPagesTests(TestCase):
 
     def test_english_keyword_page_answers_the_english_slug(self):
         home = self.tree.home.get_translation(self.en).url
-        response = self.client.get(f"{home}schlagwort/prevention-chains/")
+        response = self.client.get(f"{home}keyword/prevention-chains/")
         self.assertEqual(response.status_code, 200)
         self.assertIn("Prevention chains", page_text(response))
         self.assertNotIn("Präventionsketten", page_text(response))
@@ -148,10 +148,10 @@ class EnglishKeywordPagesTests(TestCase):
             [self.event_en.pk, self.news_en.pk],
         )
         # The German slug of a translated keyword leads to the English address ...
-        response = self.client.get(f"{home}schlagwort/praeventionsketten/")
-        self.assertRedirects(response, f"{home}schlagwort/prevention-chains/", status_code=301)
+        response = self.client.get(f"{home}keyword/praeventionsketten/")
+        self.assertRedirects(response, f"{home}keyword/prevention-chains/", status_code=301)
         # ... an untranslated keyword answers to its German slug ...
-        self.assertEqual(self.client.get(f"{home}schlagwort/kommunen/").status_code, 200)
+        self.assertEqual(self.client.get(f"{home}keyword/kommunen/").status_code, 200)
         # ... and German pages know no English slug.
         self.assertEqual(self.client.get("/de/schlagwort/prevention-chains/").status_code, 404)
         self.assertEqual(self.client.get("/de/schlagwort/praeventionsketten/").status_code, 200)
