@@ -138,19 +138,22 @@ def test_translations_keep_the_placeholders(catalogue):
     assert wrong == []
 
 
-def test_compiled_catalogue_matches_the_po_file(tmp_path):
+@pytest.mark.parametrize("language", ["en", "de"])  # de: the admin overrides only
+def test_compiled_catalogue_matches_the_po_file(tmp_path, language):
+    po_path = settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po"
+    mo_path = po_path.with_suffix(".mo")
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
         pytest.skip("GNU gettext (msgfmt) is not installed")
-    assert MO_PATH.exists(), "run: manage.py compilemessages -l en --ignore=.venv"
+    assert mo_path.exists(), f"compile {po_path} (README, „Sprachen“)"
     fresh = tmp_path / "django.mo"
     subprocess.run(  # noqa: S603 - fixed arguments, our own file
-        [msgfmt, "--check-format", "-o", str(fresh), str(PO_PATH)],
+        [msgfmt, "--check-format", "-o", str(fresh), str(po_path)],
         check=True,
         capture_output=True,
     )
 
-    with MO_PATH.open("rb") as committed_file, fresh.open("rb") as fresh_file:
+    with mo_path.open("rb") as committed_file, fresh.open("rb") as fresh_file:
         committed = gettext.GNUTranslations(committed_file)
         expected = gettext.GNUTranslations(fresh_file)
 
@@ -160,7 +163,7 @@ def test_compiled_catalogue_matches_the_po_file(tmp_path):
         return {key: text for key, text in translations._catalog.items() if key != ""}
 
     assert messages(committed) == messages(expected), (
-        "django.mo is out of date: run manage.py compilemessages -l en --ignore=.venv"
+        f"{mo_path} is out of date (README, „Sprachen“)"
     )
     assert committed.info()["plural-forms"] == expected.info()["plural-forms"]
     assert committed.charset().lower() == expected.charset().lower() == "utf-8"
