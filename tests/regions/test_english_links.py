@@ -81,7 +81,8 @@ class EnglishLinkTests(TestCase):
 
     def test_english_region_page_lists_the_english_events_and_news(self):
         response = self.client.get(self.gera_en.url)
-        self.assertEqual([e.pk for e in response.context["events"]], [self.event_en.pk])
+        events = [*response.context["upcoming_events"], *response.context["past_events"]]
+        self.assertEqual([e.pk for e in events], [self.event_en.pk])
         self.assertEqual([n.pk for n in response.context["news"]], [self.news_en.pk])
         self.assertIn("Workshop in Gera", page_text(response))
 
