@@ -268,6 +268,7 @@ def test_material_titles_are_marked_german_on_other_languages():
         description = "Ablauf und Referate"
         url = "/documents/1/programm.pdf"
         extension_upper = "PDF"
+        file_extension = "pdf"
         file_size = 2_800
 
         def get_kind_display(self):
