@@ -9,7 +9,8 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import entries, signals
+        from . import entries, signals, spelling
 
         signals.connect()
         post_migrate.connect(entries.fill_if_empty, sender=self)
+        post_migrate.connect(spelling.fill_if_empty, sender=self)

@@ -62,15 +62,17 @@ class SearchWord(models.Model):
 
     Written by search.backends (search.spelling.record) whenever modelsearch
     indexes objects, cleared when it resets its index and refilled by
-    ``update_index``. Words are only added between rebuilds, so a word may stay
-    after its text changed. The table holds the words of drafts, restricted
+    ``update_index``; ``migrate`` fills an empty table from modelsearch's index
+    on PostgreSQL (search.spelling.fill_if_empty). Between rebuilds words are
+    only added, so a word may stay after its text changed. The table holds the words of drafts, restricted
     pages and private collections too: a word is suggested only after the public
     search has found it (search.spelling.suggestion), never because it is here.
     On PostgreSQL a GIN trigram index on ``word`` (migration search.0005) finds
     similar words."""
 
     word = models.CharField(max_length=100, unique=True)  # folded and lower-cased
-    spelling = models.CharField(max_length=100)  # as written (its most frequent form)
+    spelling = models.CharField(max_length=100)  # as written (most frequent form in
+    # the batch of objects that brought the word first)
 
     def __str__(self):
         return self.spelling

@@ -71,6 +71,25 @@ def record(texts: Iterable[str]) -> None:
         )
 
 
+def fill_if_empty(chunk: int = 1000, **kwargs) -> None:
+    """After ``migrate`` (post_migrate, PostgreSQL): fills an empty word table
+    from the plain text in modelsearch's index, so that a site upgraded to the
+    release that added the table suggests at once. (On SQLite the index holds
+    stems only: there ``manage.py update_index`` fills it.)"""
+    from modelsearch.conf import get_app_config
+
+    if connection.vendor != "postgresql" or SearchWord.objects.exists():
+        return
+    texts = get_app_config().get_model("IndexEntry").objects.values_list("title_text", "body_text")
+    batch: list[str] = []
+    for title, body in texts.iterator(chunk_size=chunk):
+        batch += [title, body]
+        if len(batch) >= 2 * chunk:
+            record(batch)
+            batch = []
+    record(batch)
+
+
 def clear() -> None:
     """Empties the word table (modelsearch resets or rebuilds its index)."""
     SearchWord.objects.all()._raw_delete(SearchWord.objects.db)
@@ -174,4 +193,4 @@ def suggestion(query: str, locale: Locale) -> str | None:
     return " ".join(result) if changed else None
 
 
-__all__ = ["FEW_HITS", "clear", "record", "suggestion"]
+__all__ = ["FEW_HITS", "clear", "fill_if_empty", "record", "suggestion"]

@@ -1,8 +1,9 @@
 """The words of the indexed text (search.models.SearchWord), the candidates for
 the spelling suggestions (search.spelling), and on PostgreSQL a GIN trigram
 index on them (pg_trgm, migration 0004) for ``word % 'query'``. The table is
-filled when modelsearch indexes objects; after this migration run
-``manage.py update_index`` once (README, "Suche")."""
+filled when modelsearch indexes objects; for an existing index, on PostgreSQL
+``migrate`` fills it afterwards (post_migrate, search.spelling.fill_if_empty),
+on SQLite ``manage.py update_index`` does (README, "Suche")."""
 
 from django.db import migrations, models
 

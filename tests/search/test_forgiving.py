@@ -247,6 +247,19 @@ class SpellingSuggestionTests(TestCase):
         link, _ = self.spelling("Vernetzungstruktur")
         self.assertIn("Vernetzungsstruktur", str(link))
 
+    @pytest.mark.skipif(connection.vendor != "postgresql", reason="index text on PostgreSQL")
+    def test_migrate_fills_an_empty_word_table_from_the_index(self):
+        from django.core.management import call_command
+
+        from search.models import SearchWord
+
+        SearchWord.objects.all().delete()
+        self.assertIsNone(self.spelling("Vernetzungstruktur")[0])
+        call_command("migrate", verbosity=0)
+        self.assertTrue(SearchWord.objects.filter(word="geheimzahlen").exists())
+        link, _ = self.spelling("Vernetzungstruktur")
+        self.assertIn("Vernetzungsstruktur", str(link))
+
     def test_long_queries_get_no_suggestion(self):
         link, _ = self.spelling("Vernetzungstruktur Gera Kommune Hannover Weimar Vision Thüringen")
         self.assertIsNone(link)
