@@ -64,9 +64,10 @@ class SearchWord(models.Model):
     indexes objects, cleared when it resets its index and refilled by
     ``update_index``; ``migrate`` fills an empty table from modelsearch's index
     on PostgreSQL (search.spelling.fill_if_empty). Between rebuilds words are
-    only added, so a word may stay after its text changed. The table holds the words of drafts, restricted
-    pages and private collections too: a word is suggested only after the public
-    search has found it (search.spelling.suggestion), never because it is here.
+    only added, so a word may stay after its text changed. The table holds the
+    words of drafts, restricted pages and private collections too: a word is
+    suggested only after the public search has found it
+    (search.spelling.suggestion), never because it is here.
     On PostgreSQL a GIN trigram index on ``word`` (migration search.0005) finds
     similar words."""
 
