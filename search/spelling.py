@@ -23,14 +23,16 @@ finds is the suggestion.
 A query word is kept when the search finds it alone (as a prefix when it has
 at least three letters, like the search's last word); otherwise it is replaced
 by the first verified candidate, if any. Queries of more than MAX_WORDS words
-get no suggestion, which bounds the work per request to at most
-MAX_WORDS × (2 + CANDIDATES) small queries (bench/search.py prints the cost)."""
+get no suggestion, which bounds the work per request: the privacy filters
+are read once, then per query word one check, one indexed read of candidates
+and at most CANDIDATES checks (bench/search.py prints the cost and the SQL
+statements)."""
 
 from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import connection
 from django.db.models.functions import Length
@@ -115,9 +117,9 @@ def _candidates_difflib(word: str) -> list[str]:
     return [rows[match] for match in matches]
 
 
-def _found_sqlite(word: str, locale: Locale) -> bool:
-    """Whether the search finds ``word`` alone in public content (SQLite: one FTS
-    query per model)."""
+def _finder_sqlite(locale: Locale) -> Callable[[str], bool]:
+    """Whether the search finds a word alone in public content (SQLite: one FTS
+    query per model; the privacy filters are read once per suggestion)."""
     from wagtail.models import Page
 
     from materials.models import Material
@@ -125,10 +127,12 @@ def _found_sqlite(word: str, locale: Locale) -> bool:
     from .query import DatabaseEngine, public_materials, public_pages
 
     engine = DatabaseEngine()
-    return any(
-        engine._matched(model, queryset, word).exists()
-        for model, queryset in ((Page, public_pages(locale)), (Material, public_materials()))
-    )
+    sources = ((Page, public_pages(locale)), (Material, public_materials()))
+
+    def found(word: str) -> bool:
+        return any(engine._matched(model, queryset, word).exists() for model, queryset in sources)
+
+    return found
 
 
 def _candidates_trigram(word: str) -> list[str]:
@@ -145,19 +149,25 @@ def _candidates_trigram(word: str) -> list[str]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _found_postgres(word: str, locale: Locale) -> bool:
-    """Whether the search finds ``word`` alone in public content (PostgreSQL: the
-    same tsquery as the search, on the visible entries)."""
+def _finder_postgres(locale: Locale) -> Callable[[str], bool]:
+    """Whether the search finds a word alone in public content (PostgreSQL: the
+    same tsquery as the search, on the visible entries; the privacy filters are
+    read once per suggestion)."""
     from django.contrib.postgres.search import SearchQuery
 
     from .german import query_words, tsquery_text
     from .postgres import DOCUMENT, visible_entries
 
-    words = query_words(word)
-    if words is None:
-        return True
-    tsquery = SearchQuery(tsquery_text(words), search_type="raw", config="german")
-    return visible_entries(locale).annotate(_document=DOCUMENT).filter(_document=tsquery).exists()
+    entries = visible_entries(locale).annotate(_document=DOCUMENT)
+
+    def found(word: str) -> bool:
+        words = query_words(word)
+        if words is None:
+            return True
+        tsquery = SearchQuery(tsquery_text(words), search_type="raw", config="german")
+        return entries.filter(_document=tsquery).exists()
+
+    return found
 
 
 def suggestion(query: str, locale: Locale) -> str | None:
@@ -167,10 +177,10 @@ def suggestion(query: str, locale: Locale) -> str | None:
     if not words or len(words) > MAX_WORDS:
         return None
     postgres = connection.vendor == "postgresql"
-    found = _found_postgres if postgres else _found_sqlite
+    found = (_finder_postgres if postgres else _finder_sqlite)(locale)
     candidates = _candidates_trigram if postgres else _candidates_difflib
     stems = {w: stem(w) for w in words}
-    known = {stems[w] for w in words if stems[w] and found(w, locale)}
+    known = {stems[w] for w in words if stems[w] and found(w)}
     changed = False
     result = []
     for word in words:
@@ -181,7 +191,7 @@ def suggestion(query: str, locale: Locale) -> str | None:
             (
                 candidate
                 for candidate in candidates(word)
-                if candidate.lower() != word.lower() and found(candidate, locale)
+                if candidate.lower() != word.lower() and found(candidate)
             ),
             None,
         )

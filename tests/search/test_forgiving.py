@@ -275,7 +275,7 @@ class SpellingQueryCountTests(TestCase):
 
     # The search page (search, facets) plus the suggestion: the query word is
     # checked, its candidates read, the first candidate verified.
-    QUERIES = {"postgresql": 26, "sqlite": 25}
+    QUERIES = {"postgresql": 24, "sqlite": 23}
 
     def page_with_suggestion(self, items: int) -> None:
         tree = build_tree()
