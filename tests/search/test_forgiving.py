@@ -273,8 +273,9 @@ class SpellingQueryCountTests(TestCase):
     """The SQL statements of a zero-hit search page with a suggestion do not grow
     with the content: the candidates come from the word table's index."""
 
-    # The search page (search, facets) plus the suggestion: the query word is
-    # checked, its candidates read, the first candidate verified.
+    # The search page (search, facets, page chrome) plus the suggestion: the
+    # privacy filters read once, the query word checked, its candidates read
+    # from the word table, the first candidate verified.
     QUERIES = {"postgresql": 24, "sqlite": 23}
 
     def page_with_suggestion(self, items: int) -> None:
