@@ -64,11 +64,12 @@ def words_of(texts: Iterable[str]) -> dict[str, str]:
 
 def record(texts: Iterable[str]) -> None:
     """Adds the words of ``texts`` (the indexed text of a batch of objects) to
-    the word table; words already there keep their row (one INSERT per batch)."""
+    the word table; words already there keep their row (one INSERT per batch;
+    sorted, so that concurrent saves lock shared words in the same order)."""
     words = words_of(texts)
     if words:
         SearchWord.objects.bulk_create(
-            [SearchWord(word=word, spelling=spelling) for word, spelling in words.items()],
+            [SearchWord(word=word, spelling=words[word]) for word in sorted(words)],
             ignore_conflicts=True,
         )
 
