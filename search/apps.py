@@ -9,8 +9,7 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import entries, signals, spelling
+        from . import entries, signals
 
         signals.connect()
         post_migrate.connect(entries.fill_if_empty, sender=self)
-        post_migrate.connect(spelling.fill_if_empty, sender=self)

@@ -62,8 +62,8 @@ class SearchWord(models.Model):
 
     Written by search.backends (search.spelling.record) whenever modelsearch
     indexes objects, cleared when it resets its index and refilled by
-    ``update_index``; ``migrate`` fills an empty table from modelsearch's index
-    on PostgreSQL (search.spelling.fill_if_empty). Between rebuilds words are
+    ``update_index``; migration search.0005 filled it from modelsearch's index on
+    PostgreSQL (search.spelling.fill_from_index). Between rebuilds words are
     only added, so a word may stay after its text changed. The table holds the
     words of drafts, restricted pages and private collections too: a word is
     suggested only after the public search has found it

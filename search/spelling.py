@@ -74,15 +74,13 @@ def record(texts: Iterable[str]) -> None:
         )
 
 
-def fill_if_empty(chunk: int = 1000, **kwargs) -> None:
-    """After ``migrate`` (post_migrate, PostgreSQL): fills an empty word table
-    from the plain text in modelsearch's index, so that a site upgraded to the
-    release that added the table suggests at once. (On SQLite the index holds
-    stems only: there ``manage.py update_index`` fills it.)"""
+def fill_from_index(chunk: int = 1000) -> None:
+    """Adds the words of the plain text in modelsearch's index (PostgreSQL; on
+    SQLite the index holds stems only). Migration search.0005 calls it once, so
+    a site upgraded to the release that added the table suggests at once; on
+    SQLite ``manage.py update_index`` fills the table."""
     from modelsearch.conf import get_app_config
 
-    if connection.vendor != "postgresql" or SearchWord.objects.exists():
-        return
     texts = get_app_config().get_model("IndexEntry").objects.values_list("title_text", "body_text")
     batch: list[str] = []
     for title, body in texts.iterator(chunk_size=chunk):
@@ -204,4 +202,4 @@ def suggestion(query: str, locale: Locale) -> str | None:
     return " ".join(result) if changed else None
 
 
-__all__ = ["FEW_HITS", "clear", "fill_if_empty", "record", "suggestion"]
+__all__ = ["FEW_HITS", "clear", "fill_from_index", "record", "suggestion"]

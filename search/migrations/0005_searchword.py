@@ -1,9 +1,10 @@
 """The words of the indexed text (search.models.SearchWord), the candidates for
 the spelling suggestions (search.spelling), and on PostgreSQL a GIN trigram
 index on them (pg_trgm, migration 0004) for ``word % 'query'``. The table is
-filled when modelsearch indexes objects; for an existing index, on PostgreSQL
-``migrate`` fills it afterwards (post_migrate, search.spelling.fill_if_empty),
-on SQLite ``manage.py update_index`` does (README, "Suche")."""
+filled when modelsearch indexes objects; for an existing index this migration
+fills it from the index's plain text on PostgreSQL
+(search.spelling.fill_from_index), on SQLite ``manage.py update_index`` does
+(README, "Suche")."""
 
 from django.db import migrations, models
 
@@ -15,6 +16,13 @@ def create_index(apps, schema_editor):
         schema_editor.execute(
             f"CREATE INDEX {INDEX} ON search_searchword USING gin (word gin_trgm_ops)"
         )
+
+
+def fill_words(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        from search.spelling import fill_from_index
+
+        fill_from_index()
 
 
 def drop_index(apps, schema_editor):
@@ -38,4 +46,5 @@ class Migration(migrations.Migration):
             ],
         ),
         migrations.RunPython(create_index, drop_index),
+        migrations.RunPython(fill_words, migrations.RunPython.noop),
     ]
