@@ -172,9 +172,16 @@ def _finder_postgres(locale: Locale) -> Callable[[str], bool]:
 def suggestion(query: str, locale: Locale) -> str | None:
     """The query with each unknown word replaced by the most similar word that
     the public search finds, or None when nothing would change."""
+    from .query import _search_plan
+
     words = tokens(fold(query))
     if not words or len(words) > MAX_WORDS:
         return None
+    with _search_plan():  # PostgreSQL: through the GIN indexes, as the search
+        return _corrected(words, locale)
+
+
+def _corrected(words: list[str], locale: Locale) -> str | None:
     postgres = connection.vendor == "postgresql"
     found = (_finder_postgres if postgres else _finder_sqlite)(locale)
     candidates = _candidates_trigram if postgres else _candidates_difflib
