@@ -8,7 +8,9 @@ content there is, instead of reading the whole vocabulary per query:
 
 * PostgreSQL: ``word % 'query word'`` over the table's GIN trigram index
   (pg_trgm, migrations search.0004 and 0005), the CANDIDATES most similar
-  words of at least TRIGRAM_CUTOFF similarity.
+  words of at least TRIGRAM_CUTOFF similarity. Like the search, all of it runs
+  with sequential scans off (search.query._search_plan): for a word found
+  nowhere the planner would otherwise read every entry (49 ms at 10,000).
 * SQLite and others: the words with the same first letter read with an
   indexed range on ``word``, of similar length (± 3: a typo rarely changes
   either), then difflib's CANDIDATES closest of at least DIFFLIB_CUTOFF.
