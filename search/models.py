@@ -53,3 +53,27 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title_text
+
+
+class SearchWord(models.Model):
+    """One row per word of the indexed text (titles and bodies of all indexed
+    pages and materials, at least search.spelling.MIN_WORD letters, not only
+    digits): the candidates for the spelling suggestions (search.spelling).
+
+    Written by search.backends (search.spelling.record) whenever modelsearch
+    indexes objects, cleared when it resets its index and refilled by
+    ``update_index``; migration search.0005 filled it from modelsearch's index on
+    PostgreSQL (search.spelling.fill_from_index). Between rebuilds words are
+    only added, so a word may stay after its text changed. The table holds the
+    words of drafts, restricted pages and private collections too: a word is
+    suggested only after the public search has found it
+    (search.spelling.suggestion), never because it is here.
+    On PostgreSQL a GIN trigram index on ``word`` (migration search.0005) finds
+    similar words."""
+
+    word = models.CharField(max_length=100, unique=True)  # folded and lower-cased
+    spelling = models.CharField(max_length=100)  # as written (most frequent form in
+    # the batch of objects that brought the word first)
+
+    def __str__(self):
+        return self.spelling

@@ -1,70 +1,126 @@
 """Spelling suggestions ("Meinten Sie …?") for a search that finds nothing or
-little, from the words of PUBLIC content only.
+little; only words that the public search finds are ever suggested.
 
-The vocabulary is read at query time through the same privacy filters as the
-search (search.query.public_pages / public_materials; on PostgreSQL
-search.postgres.visible_entries), so a word that occurs only in a draft, a
-restricted page or a private collection is never suggested. It is read only
-when a search finds at most FEW_HITS items (bench/search.py prints the cost).
+The candidates come from a word table (search.models.SearchWord), filled when
+modelsearch indexes objects (:func:`record`, called by both database backends
+in search/backends), so a suggestion costs a few indexed look-ups however much
+content there is, instead of reading the whole vocabulary per query:
 
-* PostgreSQL: ``pg_trgm`` similarity over the words of modelsearch's plain
-  index text (title_text, body_text) of the visible entries
-  (migration search.0004 creates the extension).
-* SQLite and others: difflib over the words of the same fields of the public
-  objects, read only when a query word is not found on its own (reading them
-  costs about 1 s at 1,000 items, bench/search.py).
+* PostgreSQL: ``word % 'query word'`` over the table's GIN trigram index
+  (pg_trgm, migrations search.0004 and 0005), the CANDIDATES most similar
+  words of at least TRIGRAM_CUTOFF similarity. Like the search, all of it runs
+  with sequential scans off (search.query._search_plan): for a word found
+  nowhere the planner would otherwise read every entry (49 ms at 10,000).
+* SQLite and others: the words with the same first letter read with an
+  indexed range on ``word``, of similar length (± 3: a typo rarely changes
+  either), then difflib's CANDIDATES closest of at least DIFFLIB_CUTOFF.
+
+The table also holds words of drafts, restricted pages and private collections.
+Privacy therefore comes from verification: the candidates are tried in order
+with the same check as a query word (the public search, with its privacy
+filters, finds the word alone: search.postgres.visible_entries on PostgreSQL,
+search.query.public_pages / public_materials on SQLite), and the first one it
+finds is the suggestion.
 
 A query word is kept when the search finds it alone (as a prefix when it has
 at least three letters, like the search's last word); otherwise it is replaced
-by the most similar public word, if one is similar enough. The vocabulary is
-only read when some word is not found."""
+by the first verified candidate, if any. Queries of more than MAX_WORDS words
+get no suggestion, which bounds the work per request: the privacy filters
+are read once, then per query word one check, one indexed read of candidates
+and at most CANDIDATES checks (bench/search.py prints the cost and the SQL
+statements)."""
 
 from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 
 from django.db import connection
+from django.db.models.functions import Length
 
 from wagtail.models import Locale
 
 from .german import fold, stem, tokens
+from .models import SearchWord
 
 FEW_HITS = 2
 MAX_WORDS = 6  # longer queries get no suggestion (bounds the work per request)
 MIN_WORD = 4
+MAX_WORD = SearchWord._meta.get_field("word").max_length
+CANDIDATES = 8  # candidates verified per unknown word, most similar first
 DIFFLIB_CUTOFF = 0.75
 TRIGRAM_CUTOFF = 0.45
 
 
-def vocabulary(locale: Locale) -> dict[str, str]:
-    """The public words (at least MIN_WORD letters), by lower-cased form, each in
-    its most frequent spelling (SQLite path; reads the public objects)."""
-    from .query import public_materials, public_pages, searchable_text
-
+def words_of(texts: Iterable[str]) -> dict[str, str]:
+    """The words of ``texts`` (folded, at least MIN_WORD letters, not digits
+    only), by lower-cased form, each in its most frequent spelling."""
     spellings: dict[str, Counter] = defaultdict(Counter)
-    objects = list(public_pages(locale).specific()) + list(public_materials())
-    for obj in objects:
-        parts, summary = searchable_text(obj)
-        for text in (obj.title, summary, *parts):
-            for word in tokens(fold(text)):
-                if len(word) >= MIN_WORD and not word.isdigit():
-                    spellings[word.lower()][word] += 1
+    for text in texts:
+        for word in tokens(fold(text or "")):
+            if MIN_WORD <= len(word) <= MAX_WORD and not word.isdigit():
+                spellings[word.lower()][word] += 1
     return {lower: counts.most_common(1)[0][0] for lower, counts in spellings.items()}
 
 
-def _closest_difflib(word: str, words: dict[str, str]) -> str | None:
-    """The most similar public word; candidates share the first letter and differ
-    in length by at most 3 (a typo rarely changes either; keeps difflib fast)."""
+def record(texts: Iterable[str]) -> None:
+    """Adds the words of ``texts`` (the indexed text of a batch of objects) to
+    the word table; words already there keep their row (one INSERT per batch;
+    sorted, so that concurrent saves lock shared words in the same order)."""
+    words = words_of(texts)
+    if words:
+        SearchWord.objects.bulk_create(
+            [SearchWord(word=word, spelling=words[word]) for word in sorted(words)],
+            ignore_conflicts=True,
+        )
+
+
+def fill_from_index(chunk: int = 1000) -> None:
+    """Adds the words of the plain text in modelsearch's index (PostgreSQL; on
+    SQLite the index holds stems only). Migration search.0005 calls it once, so
+    a site upgraded to the release that added the table suggests at once; on
+    SQLite ``manage.py update_index`` fills the table."""
+    from modelsearch.conf import get_app_config
+
+    texts = get_app_config().get_model("IndexEntry").objects.values_list("title_text", "body_text")
+    batch: list[str] = []
+    for title, body in texts.iterator(chunk_size=chunk):
+        batch += [title, body]
+        if len(batch) >= 2 * chunk:
+            record(batch)
+            batch = []
+    record(batch)
+
+
+def clear() -> None:
+    """Empties the word table (modelsearch resets or rebuilds its index)."""
+    SearchWord.objects.all()._raw_delete(SearchWord.objects.db)
+
+
+def _candidates_difflib(word: str) -> list[str]:
+    """The spellings of up to CANDIDATES words most similar to ``word`` by
+    difflib, among the table's words with the same first letter and a length
+    within ± 3 (SQLite and others)."""
     lower = word.lower()
-    candidates = [w for w in words if w[:1] == lower[:1] and abs(len(w) - len(lower)) <= 3]
-    match = difflib.get_close_matches(lower, candidates, n=1, cutoff=DIFFLIB_CUTOFF)
-    return words[match[0]] if match else None
+    first = lower[:1]
+    rows = dict(
+        SearchWord.objects.annotate(_length=Length("word"))
+        .filter(
+            word__gte=first,
+            word__lt=chr(ord(first) + 1),
+            _length__gte=len(lower) - 3,
+            _length__lte=len(lower) + 3,
+        )
+        .values_list("word", "spelling")
+    )
+    matches = difflib.get_close_matches(lower, rows, n=CANDIDATES, cutoff=DIFFLIB_CUTOFF)
+    return [rows[match] for match in matches]
 
 
-def _found_sqlite(word: str, locale: Locale) -> bool:
-    """Whether the search finds ``word`` alone in public content (SQLite: one FTS
-    query per model, so the vocabulary is read only for unknown words)."""
+def _finder_sqlite(locale: Locale) -> Callable[[str], bool]:
+    """Whether the search finds a word alone in public content (SQLite: one FTS
+    query per model; the privacy filters are read once per suggestion)."""
     from wagtail.models import Page
 
     from materials.models import Material
@@ -72,73 +128,82 @@ def _found_sqlite(word: str, locale: Locale) -> bool:
     from .query import DatabaseEngine, public_materials, public_pages
 
     engine = DatabaseEngine()
-    return any(
-        engine._matched(model, queryset, word).exists()
-        for model, queryset in ((Page, public_pages(locale)), (Material, public_materials()))
-    )
+    sources = ((Page, public_pages(locale)), (Material, public_materials()))
+
+    def found(word: str) -> bool:
+        return any(engine._matched(model, queryset, word).exists() for model, queryset in sources)
+
+    return found
 
 
-def _closest_trigram(word: str, locale: Locale) -> str | None:
-    """The public word most similar to ``word`` by pg_trgm (PostgreSQL)."""
-    from modelsearch.conf import get_app_config
-
-    from .postgres import visible_entries
-
-    index_table = get_app_config().get_model("IndexEntry")._meta.db_table
-    visible_sql, visible_params = (
-        visible_entries(locale).values("content_type_id", "object_id").query.sql_with_params()
-    )
+def _candidates_trigram(word: str) -> list[str]:
+    """The spellings of up to CANDIDATES words most similar to ``word`` by
+    pg_trgm, over the word table's trigram index (PostgreSQL)."""
+    table = SearchWord._meta.db_table
+    lower = word.lower()
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT mode() WITHIN GROUP (ORDER BY w), similarity(lower(w), %s) AS s "  # noqa: S608 - the ORM's SQL, with its params
-            f"FROM {index_table} ie JOIN ({visible_sql}) v "
-            "ON ie.content_type_id = v.content_type_id AND ie.object_id = v.object_id::text "
-            "CROSS JOIN LATERAL regexp_split_to_table("
-            "ie.title_text || ' ' || ie.body_text, '[^[:alnum:]]+') AS w "
-            "WHERE length(w) >= %s AND lower(w) %% %s "
-            "GROUP BY lower(w) ORDER BY s DESC, lower(w) LIMIT 1",
-            [word.lower(), *visible_params, MIN_WORD, word.lower()],
+            f"SELECT spelling FROM {table} WHERE word %% %s AND similarity(word, %s) >= %s "  # noqa: S608 - the model's table
+            "ORDER BY similarity(word, %s) DESC, word LIMIT %s",
+            [lower, lower, TRIGRAM_CUTOFF, lower, CANDIDATES],
         )
-        row = cursor.fetchone()
-    return row[0] if row and row[1] >= TRIGRAM_CUTOFF else None
+        return [row[0] for row in cursor.fetchall()]
 
 
-def _found_postgres(word: str, locale: Locale) -> bool:
-    """Whether the search finds ``word`` alone in public content (PostgreSQL: the
-    same tsquery as the search, on the visible entries)."""
+def _finder_postgres(locale: Locale) -> Callable[[str], bool]:
+    """Whether the search finds a word alone in public content (PostgreSQL: the
+    same tsquery as the search, on the visible entries; the privacy filters are
+    read once per suggestion)."""
     from django.contrib.postgres.search import SearchQuery
 
     from .german import query_words, tsquery_text
     from .postgres import DOCUMENT, visible_entries
 
-    words = query_words(word)
-    if words is None:
-        return True
-    tsquery = SearchQuery(tsquery_text(words), search_type="raw", config="german")
-    return visible_entries(locale).annotate(_document=DOCUMENT).filter(_document=tsquery).exists()
+    entries = visible_entries(locale).annotate(_document=DOCUMENT)
+
+    def found(word: str) -> bool:
+        words = query_words(word)
+        if words is None:
+            return True
+        tsquery = SearchQuery(tsquery_text(words), search_type="raw", config="german")
+        return entries.filter(_document=tsquery).exists()
+
+    return found
 
 
 def suggestion(query: str, locale: Locale) -> str | None:
-    """The query with each unknown word replaced by the closest public word, or
-    None when nothing would change."""
+    """The query with each unknown word replaced by the most similar word that
+    the public search finds, or None when nothing would change."""
+    from .query import _search_plan
+
     words = tokens(fold(query))
     if not words or len(words) > MAX_WORDS:
         return None
+    with _search_plan():  # PostgreSQL: through the GIN indexes, as the search
+        return _corrected(words, locale)
+
+
+def _corrected(words: list[str], locale: Locale) -> str | None:
     postgres = connection.vendor == "postgresql"
-    found = _found_postgres if postgres else _found_sqlite
+    found = (_finder_postgres if postgres else _finder_sqlite)(locale)
+    candidates = _candidates_trigram if postgres else _candidates_difflib
     stems = {w: stem(w) for w in words}
-    known = {stems[w] for w in words if stems[w] and found(w, locale)}
-    if all(stems[w] in known or stems[w] is None for w in words):
-        return None  # every word is found: nothing to correct
-    public = None if postgres else vocabulary(locale)
+    known = {stems[w] for w in words if stems[w] and found(w)}
     changed = False
     result = []
     for word in words:
         if stems[word] is None or stems[word] in known or len(word) < MIN_WORD or word.isdigit():
             result.append(word)
             continue
-        closest = _closest_trigram(word, locale) if postgres else _closest_difflib(word, public)
-        if closest and closest.lower() != word.lower():
+        closest = next(
+            (
+                candidate
+                for candidate in candidates(word)
+                if candidate.lower() != word.lower() and found(candidate)
+            ),
+            None,
+        )
+        if closest:
             result.append(closest)
             changed = True
         else:
@@ -146,4 +211,4 @@ def suggestion(query: str, locale: Locale) -> str | None:
     return " ".join(result) if changed else None
 
 
-__all__ = ["FEW_HITS", "suggestion", "vocabulary"]
+__all__ = ["FEW_HITS", "clear", "fill_from_index", "record", "suggestion"]

@@ -1,6 +1,8 @@
 """modelsearch's database backend with the project's German matching
 (search.german), which on PostgreSQL also keeps the search's own table
-(search.models.SearchEntry) in step with its index.
+(search.models.SearchEntry) in step with its index, and on both PostgreSQL
+and SQLite fills the word table of the spelling suggestions
+(search.models.SearchWord, search.spelling.record).
 
 Configured as the database backend in config/settings/base.py.
 
@@ -28,7 +30,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models.sql.subqueries import InsertQuery
 
-from search import entries
+from search import entries, spelling
 from search.german import GermanQuery, fold, tsquery_text
 
 
@@ -50,12 +52,12 @@ class FoldingIndexer(ObjectIndexer):
 class EntryIndex(PostgresIndex):
     def add_items(self, model, objs):
         """modelsearch's PostgresIndex.add_items (0.x, the pinned version) with the
-        folding indexer; then the search's own table."""
+        folding indexer; then the search's own table and the word table."""
         if not model.get_search_fields() or not objs:
             return
         content_type_pk = get_content_type_pk(model)
         compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
-        rows, params = [], []
+        rows, params, texts = [], [], []
         for indexer in (FoldingIndexer(obj, self.backend) for obj in objs):
             vectors = []
             for name in ("title", "autocomplete", "body"):
@@ -69,6 +71,7 @@ class EntryIndex(PostgresIndex):
             for _, value_params in vectors:
                 params += value_params
             params += [indexer.title_text, indexer.body_text]
+            texts += [indexer.title_text, indexer.body_text]
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, "  # noqa: S608 - modelsearch's SQL
@@ -81,6 +84,7 @@ class EntryIndex(PostgresIndex):
             )
         self._refresh_title_norms()
         entries.write(model, content_type_pk, [obj.pk for obj in objs])
+        spelling.record(texts)
 
     def delete_item(self, item):
         super().delete_item(item)
@@ -89,6 +93,12 @@ class EntryIndex(PostgresIndex):
     def reset(self):
         super().reset()
         entries.clear()
+        spelling.clear()
+
+    def delete_stale_entries(self):
+        """The start of ``update_index``: the word table is refilled by it."""
+        super().delete_stale_entries()
+        spelling.clear()
 
     def _refresh_title_norms(self, full=False):
         super()._refresh_title_norms(full=full)

@@ -11,6 +11,7 @@ from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpres
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
+from search import spelling
 from search.german import GermanQuery, fold, fts5_text, index_text, query_words
 
 
@@ -19,12 +20,20 @@ class StemmedIndexer(modelsearch_sqlite.ObjectIndexer):
     autocomplete text with umlauts folded (search.german.fold)."""
 
     @cached_property
+    def title_text(self):
+        return modelsearch_sqlite.ObjectIndexer.title.func(self)
+
+    @cached_property
+    def body_text(self):
+        return modelsearch_sqlite.ObjectIndexer.body.func(self)
+
+    @cached_property
     def title(self):
-        return index_text(modelsearch_sqlite.ObjectIndexer.title.func(self))
+        return index_text(self.title_text)
 
     @cached_property
     def body(self):
-        return index_text(modelsearch_sqlite.ObjectIndexer.body.func(self))
+        return index_text(self.body_text)
 
     @cached_property
     def autocomplete(self):
@@ -33,13 +42,15 @@ class StemmedIndexer(modelsearch_sqlite.ObjectIndexer):
 
 class StemmedSQLiteIndex(modelsearch_sqlite.SQLiteIndex):
     def add_items(self, model, objs):
-        """modelsearch's SQLiteIndex.add_items with the stemming indexer."""
+        """modelsearch's SQLiteIndex.add_items with the stemming indexer; then
+        the word table (search.spelling.record)."""
         if not model.get_search_fields() or not objs:
             return
         content_type_pk = get_content_type_pk(model)
-        data = {}
+        data, texts = {}, []
         for obj in objs:
             indexer = StemmedIndexer(obj, self.backend)
+            texts += [indexer.title_text, indexer.body_text]
             data[indexer.id] = {
                 "title": indexer.title,
                 "autocomplete": indexer.autocomplete,
@@ -57,6 +68,16 @@ class StemmedSQLiteIndex(modelsearch_sqlite.SQLiteIndex):
             if object_id not in indexed
         )
         self._refresh_title_norms()
+        spelling.record(texts)
+
+    def reset(self):
+        super().reset()
+        spelling.clear()
+
+    def delete_stale_entries(self):
+        """The start of ``update_index``: the word table is refilled by it."""
+        super().delete_stale_entries()
+        spelling.clear()
 
 
 class FTS5Query(Lexeme):

@@ -13,7 +13,7 @@ from django.test import SimpleTestCase, TestCase
 from materials import text
 from search import german
 from search.highlight import passage, terms_pattern
-from tests.factories import StandardPageFactory
+from tests.factories import StandardPageFactory, build_tree
 from tests.factories.pages import paragraph
 
 from .content import URL, build_corpus
@@ -219,6 +219,53 @@ class SpellingSuggestionTests(TestCase):
                 self.assertNotIn(private, html)
                 self.assertIsNone(link)
 
+    def test_a_private_word_is_in_the_word_table_but_never_suggested(self):
+        # The word table holds every indexed word, private ones too: only the
+        # verification by the public search keeps them out of the suggestions.
+        from search.models import SearchWord
+
+        self.assertTrue(SearchWord.objects.filter(word="geheimzahlen").exists())
+        self.assertTrue(SearchWord.objects.filter(word="binnenevaluation").exists())
+        for misspelled in ("Geheimzahlem", "Binnenevaluatio"):
+            with self.subTest(misspelled):
+                link, html = self.spelling(misspelled)
+                self.assertIsNone(link)
+                self.assertNotIn("Meinten Sie", html)
+
+    def test_the_word_table_follows_update_index(self):
+        from django.core.management import call_command
+
+        from search.models import SearchWord
+
+        SearchWord.objects.create(word="veraltetes", spelling="Veraltetes")
+        SearchWord.objects.filter(word="vernetzungsstruktur").delete()
+        call_command("update_index", verbosity=0)
+        self.assertFalse(SearchWord.objects.filter(word="veraltetes").exists())
+        self.assertEqual(
+            SearchWord.objects.get(word="vernetzungsstruktur").spelling, "Vernetzungsstruktur"
+        )
+        link, _ = self.spelling("Vernetzungstruktur")
+        self.assertIn("Vernetzungsstruktur", str(link))
+
+    @pytest.mark.skipif(connection.vendor != "postgresql", reason="index text on PostgreSQL")
+    def test_the_migration_fills_the_word_table_from_the_index(self):
+        # A site upgraded to the release that added the table has a full
+        # modelsearch index and no words (migration search.0005).
+        import importlib
+
+        from django.apps import apps
+
+        from search.models import SearchWord
+
+        migration = importlib.import_module("search.migrations.0005_searchword")
+        SearchWord.objects.all().delete()
+        self.assertIsNone(self.spelling("Vernetzungstruktur")[0])
+        with connection.schema_editor() as schema_editor:
+            migration.fill_words(apps, schema_editor)
+        self.assertTrue(SearchWord.objects.filter(word="geheimzahlen").exists())
+        link, _ = self.spelling("Vernetzungstruktur")
+        self.assertIn("Vernetzungsstruktur", str(link))
+
     def test_long_queries_get_no_suggestion(self):
         link, _ = self.spelling("Vernetzungstruktur Gera Kommune Hannover Weimar Vision Thüringen")
         self.assertIsNone(link)
@@ -226,3 +273,37 @@ class SpellingSuggestionTests(TestCase):
     def test_suggestion_is_escaped(self):
         link, html = self.spelling("<b>Vernetzungstruktur</b>")
         self.assertNotIn("<b>Vernetzung", html)
+
+
+class SpellingQueryCountTests(TestCase):
+    """The SQL statements of a zero-hit search page with a suggestion do not grow
+    with the content: the candidates come from the word table's index."""
+
+    # The search page (search, facets, page chrome) plus the suggestion: the
+    # privacy filters read once (PostgreSQL: in a transaction with sequential
+    # scans off), the query word checked, its candidates read
+    # from the word table, the first candidate verified.
+    QUERIES = {"postgresql": 27, "sqlite": 23}
+
+    def page_with_suggestion(self, items: int) -> None:
+        tree = build_tree()
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        for i in range(items):
+            # One word per page found nowhere else, unlike the query word.
+            word = "Zusatzvermerk" + letters[i // 26] + letters[i % 26]
+            StandardPageFactory(
+                parent=tree.home,
+                slug=f"seite-{i}",
+                body=paragraph(f"<p>Bürgerbeteiligung im Quartier und {word}.</p>"),
+            )
+        self.client.get(URL, {"q": "Bürgerbeteilgung"})  # warm caches (site, locale)
+        with self.assertNumQueries(self.QUERIES[connection.vendor]):
+            response = self.client.get(URL, {"q": "Bürgerbeteilgung"})
+        self.assertEqual(response.context["search_results"].paginator.count, 0)
+        self.assertIn("Bürgerbeteiligung", str(response.context["spelling_link"]))
+
+    def test_three_items(self):
+        self.page_with_suggestion(3)
+
+    def test_thirty_items(self):
+        self.page_with_suggestion(30)
