@@ -135,3 +135,19 @@ def log_in(browser: Browser, base_url: str, username: str) -> Page:
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
     return page
+
+
+def untranslated_german_page(model: type, factory: Any, title: str) -> Any:
+    """A live German page of ``model`` without an English translation. The demo is
+    complete in English, so the first call adds one (``factory``, under the German
+    index page of that type's first demo page); later calls find it again."""
+    from wagtail.models import Locale
+    from wagtail.models import Page as Page_
+
+    english = Locale.objects.get(language_code="en")
+    translated = Page_.objects.filter(locale=english).values_list("translation_key", flat=True)
+    german = model.objects.live().filter(locale__language_code="de")
+    page = german.exclude(translation_key__in=translated).order_by("path").first()
+    if page is None:
+        page = factory(parent=german.order_by("path").first().get_parent(), title=title)
+    return page

@@ -13,7 +13,8 @@ from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
 from events.models import EventPage
-from tests.browser.support import log_in
+from tests.browser.support import log_in, untranslated_german_page
+from tests.factories.pages import EventPageFactory
 
 ADMIN = "admin"  # the demo superuser (roles need not be applied for it)
 
@@ -49,14 +50,7 @@ def english_event(demo_site, django_db_blocker):
     """A wagtail-localize translation (draft) of a demo event; deleted afterwards."""
     with django_db_blocker.unblock():
         english = Locale.objects.get(language_code="en")
-        already = set(
-            EventPage.objects.filter(locale=english).values_list("translation_key", flat=True)
-        )
-        event = (
-            EventPage.objects.filter(locale__language_code="de")
-            .exclude(translation_key__in=already)
-            .first()
-        )
+        event = untranslated_german_page(EventPage, EventPageFactory, "Termin des Netzwerks")
         translate_object(event, [english])
         translation = Translation.objects.get(
             source__object_id=event.translation_key, target_locale=english

@@ -16,26 +16,19 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from wagtail.models import Locale, TaskState
 from wagtail.models import Page as Page_
+from wagtail.models import TaskState
 
 from news.models import NewsPage
-from tests.browser.support import log_in
+from tests.browser.support import log_in, untranslated_german_page
 from tests.browser.test_workflow_journeys import editorial_setup  # noqa: F401
+from tests.factories.pages import NewsPageFactory
 
 ENGLISH_TITLE = "Translated for the browser test"
 
 
 def untranslated_news_item() -> NewsPage:
-    english = Locale.objects.get(language_code="en")
-    translated = Page_.objects.filter(locale=english).values_list("translation_key", flat=True)
-    return (
-        NewsPage.objects.live()
-        .filter(locale__language_code="de")
-        .exclude(translation_key__in=translated)
-        .order_by("path")
-        .first()
-    )
+    return untranslated_german_page(NewsPage, NewsPageFactory, "Nachricht aus dem Netzwerk")
 
 
 def translate_title(page: Page) -> None:
