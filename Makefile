@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-test run test test-browser screenshots lint format demo clean services serve worker
+.PHONY: install install-test run test test-browser screenshots lint format demo clean services serve worker search-node search-cluster search-node-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +84,19 @@ worker: install
 # (loopback trusted; for development and CI machines). Idempotent.
 services:
 	scripts/services.sh
+
+# A real OpenSearch node on 127.0.0.1:9200, assembled from Maven Central jars
+# (scripts/search-node/, run as the system user gksearch when started by root);
+# the site uses it with ELASTICSEARCH_URL=http://127.0.0.1:9200 (README, "Suche auf
+# einem Such-Cluster"). search-cluster: three nodes on 9200-9202, one replica.
+search-node:
+	scripts/search-node.sh start 1
+
+search-cluster:
+	scripts/search-node.sh start 3
+
+search-node-stop:
+	scripts/search-node.sh stop
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static
