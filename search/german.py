@@ -36,6 +36,13 @@ STOP_WORDS = frozenset(
     for line in Path(__file__).with_name("german.stop").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 )
+# Parts of compound words (search/compounds.txt), for the engine's decompounder
+# and the database index.
+COMPOUND_WORDS = tuple(
+    line.strip()
+    for line in Path(__file__).with_name("compounds.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 # ae/oe/ue as spelled-out umlauts (Snowball's german2 rule: not the "ue" of "qu").
 SPELLED_OUT = re.compile(r"(?<!q)ue|ae|oe", re.IGNORECASE)
 UMLAUT_OF = {"ae": "ä", "oe": "ö", "ue": "ü"}
