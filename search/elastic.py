@@ -1,8 +1,10 @@
-"""The search on Elasticsearch: one query over the page and the material index,
-built with elasticsearch.dsl, with the facets as aggregations.
+"""The search on a search engine (OpenSearch or Elasticsearch): one query over
+the page and the material index, built with elasticsearch.dsl as a request body
+that both engines' clients send unchanged, with the facets as aggregations.
 
 * Text: all words required (``operator: and``) in the title or the ``_all_text``
-  catch-all, analysed in German (search/backends/elasticsearch.py); a phrase
+  catch-all, analysed in German (search/backends/engine.py); the last word
+  matches as a prefix, as on the database (search.german.query_words); a phrase
   match on the title ranks an exact title first.
 * Filters (never scored): pages of the active language that are live, not past
   their expiry date and not below a view-restricted page; materials approved by
@@ -14,8 +16,9 @@ built with elasticsearch.dsl, with the facets as aggregations.
 * The hits shown are loaded from the database and checked again
   (search.query.load_hits), so a stale index never shows anything private.
 
-If the server cannot be reached, the search falls back to the database engine
-with a logged warning, and skips Elasticsearch for a short while."""
+If the engine cannot be reached, the search falls back to the database engine
+with a logged warning, and skips the engine for RETRY_AFTER_SECONDS; the next
+search after that tries it again (no restart needed)."""
 
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ import time
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 from elasticsearch.dsl import Q, Search
+from opensearchpy.exceptions import OpenSearchException
 
 from django.utils import timezone
 
@@ -33,6 +37,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from materials.models import Material, restricted_collection_paths
 
 from .facets import DIMENSIONS, Facets
+from .german import query_words
 from .query import (
     SUGGESTIONS,
     DatabaseEngine,
@@ -54,7 +59,8 @@ FACET_FIELDS = {
 FACET_SIZE = 50
 TEXT_FIELDS = ["title^3", "_all_text"]
 RETRY_AFTER_SECONDS = 30
-ERRORS = (ApiError, TransportError)
+# Everything either client raises for an unreachable, failing or refusing engine.
+ERRORS = (ApiError, TransportError, OpenSearchException)
 
 _unreachable_until = 0.0
 
@@ -92,10 +98,15 @@ def visibility_filter(locale: Locale, page_paths: list[str], collection_paths: l
 
 
 def text_query(query: str):
+    """All words in the title or the text; the last one as a prefix when it is
+    long enough (search.german.query_words, as on the database)."""
+    words = query_words(query)
+    text = " ".join(words.words) if words else query
+    match_type = "bool_prefix" if words and words.prefix else "best_fields"
     return Q(
         "bool",
-        must=[Q("multi_match", query=query, fields=TEXT_FIELDS, operator="and")],
-        should=[Q("match_phrase", title={"query": query, "boost": 10})],
+        must=[Q("multi_match", query=text, type=match_type, fields=TEXT_FIELDS, operator="and")],
+        should=[Q("match_phrase", title={"query": text, "boost": 10})],
     )
 
 
@@ -167,6 +178,17 @@ def parse_facets(aggregations: dict) -> dict[str, dict]:
     return counts
 
 
+def execute(client, indices: list[str], search: Search) -> dict:
+    """Send ``search`` with either engine's client (both take the same body)."""
+    return client.search(index=",".join(indices), body=search.to_dict())
+
+
+def hit_keys(response: dict) -> list[tuple[str, int]]:
+    return [
+        (hit["_source"]["gk_model"], int(hit["_source"]["pk"])) for hit in response["hits"]["hits"]
+    ]
+
+
 class ElasticsearchEngine:
     name = "elasticsearch"
 
@@ -184,7 +206,6 @@ class ElasticsearchEngine:
             "indices": self.indices(),
             "page_paths": list(PageViewRestriction.objects.values_list("page__path", flat=True)),
             "collection_paths": restricted_collection_paths(),
-            "using": self.backend.es,
         }
 
     def _available(self) -> bool:
@@ -194,7 +215,7 @@ class ElasticsearchEngine:
         if error is not None:
             _mark_unreachable()
             logger.warning(
-                "Elasticsearch is unreachable (%s); searching the database instead.",
+                "The search engine is unreachable (%s); searching the database instead.",
                 error.__class__.__name__,
             )
         return database_engine()
@@ -204,14 +225,15 @@ class ElasticsearchEngine:
             return self._fallback(None).search(params)
         try:
             paths = self._paths()
-            response = build_search(params, **paths).execute()
-            total = response.hits.total.value
+            client = self.backend.es
+            response = execute(client, paths["indices"], build_search(params, **paths))
+            total = response["hits"]["total"]["value"]
             page = clamp_page(params.page, total, params.per_page)
             if page != params.page:
                 params = SearchParams(
                     params.query, params.locale, params.facets, page, params.per_page
                 )
-                response = build_search(params, **paths).execute()
+                response = execute(client, paths["indices"], build_search(params, **paths))
         except ERRORS as error:
             result = self._fallback(error).search(params)
             result.engine = "database (fallback)"
@@ -219,8 +241,8 @@ class ElasticsearchEngine:
         return EngineResult(
             total=total,
             page=page,
-            keys=[(hit.gk_model, int(hit.pk)) for hit in response],
-            facet_counts=parse_facets(response.aggregations.to_dict()),
+            keys=hit_keys(response),
+            facet_counts=parse_facets(response.get("aggregations", {})),
             engine=self.name,
         )
 
@@ -228,10 +250,12 @@ class ElasticsearchEngine:
         if not self._available():
             return self._fallback(None).suggest(query, locale, limit)
         try:
-            response = build_suggest(query, locale, size=limit, **self._paths()).execute()
+            paths = self._paths()
+            search = build_suggest(query, locale, size=limit, **paths)
+            response = execute(self.backend.es, paths["indices"], search)
         except ERRORS as error:
             return self._fallback(error).suggest(query, locale, limit)
-        keys = [(hit.gk_model, int(hit.pk)) for hit in response]
+        keys = hit_keys(response)
         objects = visible_keys(keys, locale)
         return [objects[key] for key in keys if key in objects]
 

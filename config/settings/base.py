@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -202,16 +203,30 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATABASE_SEARCH_BACKEND: dict = {"BACKEND": "search.backends.database"}
 if USING_POSTGRES:
     DATABASE_SEARCH_BACKEND["SEARCH_CONFIG"] = "german"
+# A search engine (README, "Suche auf einem Such-Cluster"): ELASTICSEARCH_URL names
+# one node or, comma-separated, several nodes of a cluster (user:password@ in the
+# URL for credentials, https:// for TLS, ELASTICSEARCH_CA_CERTS for a private CA);
+# SEARCH_ENGINE is "opensearch" (search/backends/opensearch.py, what CI tests) or
+# "elasticsearch" (search/backends/elasticsearch.py, Elasticsearch 9).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+SEARCH_ENGINE = env("SEARCH_ENGINE", "opensearch")
+if SEARCH_ENGINE not in ("opensearch", "elasticsearch"):
+    raise ImproperlyConfigured("SEARCH_ENGINE must be 'opensearch' or 'elasticsearch'.")
 if ELASTICSEARCH_URL:
+    ENGINE_OPTIONS: dict = {
+        # A node that does not answer: the request goes to the next one.
+        "max_retries": 2,
+        "retry_on_timeout": True,
+    }
+    if env("ELASTICSEARCH_CA_CERTS"):
+        ENGINE_OPTIONS["ca_certs"] = env("ELASTICSEARCH_CA_CERTS")
     WAGTAILSEARCH_BACKENDS = {
-        # search/backends/elasticsearch.py: modelsearch's Elasticsearch 9 backend
-        # with a German analyser in the index settings.
         "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [ELASTICSEARCH_URL],
+            "BACKEND": f"search.backends.{SEARCH_ENGINE}",
+            "URLS": env_list("ELASTICSEARCH_URL"),
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "gesunde_kommune_"),
-            "TIMEOUT": 5,
+            "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "5")),
+            "OPTIONS": ENGINE_OPTIONS,
         },
         "database": DATABASE_SEARCH_BACKEND,
     }

@@ -44,9 +44,15 @@ class IndexSettingsTests(TestCase):
         self.assertEqual(default["tokenizer"], "standard")
         self.assertEqual(
             default["filter"],
-            ["lowercase", "german_stop", "german_normalization", "german_stemmer"],
+            [
+                "lowercase",
+                "german_compounds",
+                "german_stop",
+                "german_normalization",
+                "german_snowball",
+            ],
         )
-        self.assertEqual(analysis["filter"]["german_stemmer"]["language"], "light_german")
+        self.assertEqual(analysis["filter"]["german_snowball"]["language"], "German")
         # modelsearch's own analysers for autocomplete stay in place.
         self.assertIn("edgengram_analyzer", analysis["analyzer"])
 
@@ -127,6 +133,7 @@ class QueryTests(TestCase):
             {
                 "multi_match": {
                     "query": "Kommunen",
+                    "type": "bool_prefix",
                     "fields": ["title^3", "_all_text"],
                     "operator": "and",
                 }
@@ -229,7 +236,7 @@ class FallbackTests(TestCase):
         self.assertEqual(
             [h.title for h in response.context["hits"]], ["Programm Regionalwerkstatt"]
         )
-        self.assertIn("Elasticsearch is unreachable", logs.output[0])
+        self.assertIn("The search engine is unreachable", logs.output[0])
 
     def test_fallback_keeps_privacy(self):
         response = self.client.get(URL, {"q": "Binnenevaluation"})
