@@ -14,7 +14,7 @@ from search.models import SearchWord
 from tests.factories import StandardPageFactory, build_tree
 from tests.factories.pages import paragraph
 
-from .content import URL
+from .content import SUGGEST_URL, URL
 
 
 class DecompoundTests(SimpleTestCase):
@@ -149,6 +149,14 @@ class CompoundSearchTests(TestCase):
         self.assertEqual(
             set(hits(self.client, "Gesundheit")), with_compound | {"Ohne Zusammensetzung"}
         )
+
+    def test_title_suggestions_start_with_what_was_typed_not_with_a_part(self):
+        def suggested(typed):
+            response = self.client.get(SUGGEST_URL, {"q": typed})
+            return {item["title"] for item in response.json()["suggestions"]}
+
+        self.assertIn("Jugendbeteiligung", suggested("Jugendb"))
+        self.assertNotIn("Jugendbeteiligung", suggested("Beteil"))
 
     def test_word_table_holds_the_words_not_the_parts(self):
         words = set(SearchWord.objects.values_list("word", flat=True))
