@@ -174,6 +174,17 @@ class CompoundSnippetTests(SimpleTestCase):
         )
         self.assertEqual(out, "Viel <mark>Gesundheitsfoerderung</mark> vor Ort.")
 
+    def test_short_query_word_marks_only_word_starts(self):
+        # "Ki" begins the part "kinder" but is too short to be looked for inside words.
+        self.assertEqual(
+            str(passage(["Ein Kiosk im Park."], "", terms_pattern("Ki"))).count("<mark>"), 1
+        )
+        self.assertNotIn("<mark>", str(passage(["Die Stadtkinder."], "", terms_pattern("Ki"))))
+        self.assertIn(
+            "<mark>Stadtkinder</mark>",
+            str(passage(["Die Stadtkinder."], "", terms_pattern("Kind"))),
+        )
+
     def test_word_that_is_no_listed_part_marks_only_word_starts(self):
         # "Struktur" is not in search/compounds.txt: the index does not find
         # "Vernetzungsstruktur" by it, so the snippet does not mark it either.
