@@ -52,8 +52,11 @@ def terms_pattern(query: str) -> re.Pattern | None:
         return None
     ordered = sorted(stems, key=len, reverse=True)
     alternatives = "|".join(_stem_pattern(s) for s in ordered)
+    # Inside words only for stems of MIN_STEM letters: "ki" would mark every "…ki…".
     inner = "|".join(
-        _stem_pattern(s) for s in ordered if any(p.startswith(s) for p in COMPOUND_PARTS)
+        _stem_pattern(s)
+        for s in ordered
+        if len(s) >= MIN_STEM and any(p.startswith(s) for p in COMPOUND_PARTS)
     )
     compounds = rf"|\b\w+?(?:{inner})\w*" if inner else ""
     return re.compile(rf"\b(?:{alternatives})\w*{compounds}", re.IGNORECASE)
