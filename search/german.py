@@ -16,7 +16,12 @@ the database:
   has at least MIN_PREFIX characters;
 * spelled-out umlauts are written as umlauts before stemming, in the indexed
   text and in the query (:func:`fold`; search.backends), so "Praevention",
-  "Prävention" and "Pravention" find the same; the stemmer equates "ß" and "ss"."""
+  "Prävention" and "Pravention" find the same; the stemmer equates "ß" and "ss".
+
+Compound words: the index (not the query) also holds the parts of each word
+that search/compounds.txt lists (:func:`decompound`, :func:`compound_parts`),
+so "Förderung" finds "Gesundheitsförderung" and "Kette" finds
+"Praeventionskette", on both databases as on the search engine."""
 
 from __future__ import annotations
 
@@ -43,6 +48,13 @@ COMPOUND_WORDS = tuple(
     for line in Path(__file__).with_name("compounds.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 )
+# Lucene's dictionary_decompounder settings, the same as the engine's
+# (search/backends/elasticsearch.py): words of at least MIN_COMPOUND letters are
+# searched for parts of MIN_PART to MAX_PART letters.
+MIN_COMPOUND = 5
+MIN_PART = 2
+MAX_PART = 15
+_COMPOUND_SET = frozenset(COMPOUND_WORDS)
 # ae/oe/ue as spelled-out umlauts (Snowball's german2 rule: not the "ue" of "qu").
 SPELLED_OUT = re.compile(r"(?<!q)ue|ae|oe", re.IGNORECASE)
 UMLAUT_OF = {"ae": "ä", "oe": "ö", "ue": "ü"}
@@ -73,8 +85,57 @@ def stem(token: str) -> str | None:
 
 
 def index_text(text: str) -> str:
-    """``text`` as the stems the SQLite index holds (space-separated)."""
-    return " ".join(s for s in map(stem, tokens(fold(text))) if s)
+    """``text`` as the stems the SQLite index holds (space-separated): the stems
+    of its words, then those of their compound parts (:func:`compound_parts`)."""
+    words = tokens(fold(text))
+    return " ".join(s for s in map(stem, words + _parts_of(words)) if s)
+
+
+def decompound(word: str) -> list[str]:
+    """The parts of ``word`` that search/compounds.txt lists, as Lucene's
+    DictionaryCompoundWordTokenFilter finds them with the engine's settings
+    (only_longest_match false): nothing for a word of fewer than MIN_COMPOUND
+    letters; else, for each start position and each length from MIN_PART to
+    MAX_PART that fits, the substring when it is in the list, in that order
+    (overlapping parts, and the whole word when it is listed). Case-insensitive:
+    the parts are lower-case. The word itself stays in the index anyway.
+
+    "gesundheitsförderung" -> ["gesundheit", "förderung"]. The word is not
+    folded here (see :func:`compound_parts`)."""
+    return list(_decompound(word.lower()))
+
+
+@lru_cache(maxsize=100_000)
+def _decompound(word: str) -> tuple[str, ...]:
+    if len(word) < MIN_COMPOUND:
+        return ()
+    return tuple(
+        word[start : start + length]
+        for start in range(len(word) - MIN_PART + 1)
+        for length in range(MIN_PART, min(MAX_PART, len(word) - start) + 1)
+        if word[start : start + length] in _COMPOUND_SET
+    )
+
+
+def compound_parts(text: str) -> list[str]:
+    """The compound parts (:func:`decompound`) of every word of ``text``, in
+    order, one per occurrence (as the engine's token stream has them).
+
+    Spelled-out umlauts are folded first (:func:`fold`), as everywhere in the
+    database index, so "Praeventionskette" gives "prävention" and "kette"
+    (the list spells umlauts as umlauts)."""
+    return _parts_of(tokens(fold(text)))
+
+
+def _parts_of(words: list[str]) -> list[str]:
+    return [part for word in words for part in _decompound(word.lower())]
+
+
+def with_parts(text: str) -> str:
+    """``text`` with its compound parts appended (PostgreSQL's indexed text,
+    search.backends.database); ``text`` itself when it has none."""
+    parts = compound_parts(text)
+    return f"{text} {' '.join(parts)}" if parts else text
 
 
 def fold(text: str) -> str:

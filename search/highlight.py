@@ -7,7 +7,10 @@ teaser. The title is never repeated in it (search.query.searchable_text).
 Works on plain text in Python, the same for every engine. German inflection is
 approximated by matching words that start with the stem of a query term
 ("Kommunen" marks "Kommune" and "kommunalen"), and umlauts may be spelled out
-("Thueringen" marks "Thüringen")."""
+("Thueringen" marks "Thüringen"). A query word that begins a compound part of
+search/compounds.txt marks the whole word it is part of ("Förderung" marks
+"Gesundheitsförderung"), as the index finds such words by their parts
+(search.german.decompound)."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ import re
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
+from .german import COMPOUND_WORDS
+
 SNIPPET_CHARS = 260
 LEAD_CHARS = 80
 # Longest first, so that "ungen" is removed before "en".
@@ -23,6 +28,7 @@ SUFFIXES = ("ungen", "ung", "innen", "ern", "en", "er", "es", "em", "e", "n", "s
 MIN_STEM = 4
 UMLAUTS = {"ae": "(?:ä|ae)", "oe": "(?:ö|oe)", "ue": "(?:ü|ue)", "ss": "(?:ß|ss)"}
 FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+COMPOUND_PARTS = tuple(part.translate(FOLD) for part in COMPOUND_WORDS)
 
 
 def stem(word: str) -> str:
@@ -39,12 +45,21 @@ def _stem_pattern(stemmed: str) -> str:
 
 
 def terms_pattern(query: str) -> re.Pattern | None:
-    """A regex matching words that begin with the stem of any query word."""
+    """A regex matching words that begin with the stem of any query word, and
+    words that contain it when it begins a compound part (whole words)."""
     stems = {stem(w) for w in re.findall(r"\w+", query) if len(w) >= 2}
     if not stems:
         return None
-    alternatives = "|".join(_stem_pattern(s) for s in sorted(stems, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+    ordered = sorted(stems, key=len, reverse=True)
+    alternatives = "|".join(_stem_pattern(s) for s in ordered)
+    # Inside words only for stems of MIN_STEM letters: "ki" would mark every "…ki…".
+    inner = "|".join(
+        _stem_pattern(s)
+        for s in ordered
+        if len(s) >= MIN_STEM and any(p.startswith(s) for p in COMPOUND_PARTS)
+    )
+    compounds = rf"|\b\w+?(?:{inner})\w*" if inner else ""
+    return re.compile(rf"\b(?:{alternatives})\w*{compounds}", re.IGNORECASE)
 
 
 def plain_text(parts) -> str:

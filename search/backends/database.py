@@ -7,10 +7,12 @@ and SQLite fills the word table of the spelling suggestions
 Configured as the database backend in config/settings/base.py.
 
 * PostgreSQL: modelsearch's backend, indexing the text with spelled-out
-  umlauts folded (search.german.fold); a :class:`~search.german.GermanQuery`
+  umlauts folded (search.german.fold) and the parts of compound words
+  appended (search.german.with_parts); a :class:`~search.german.GermanQuery`
   becomes one ``to_tsquery`` of quoted words (last one ``:*``).
 * SQLite (FTS5): the index holds the Snowball stems of title and body that
-  PostgreSQL's ``german`` configuration would make, and a GermanQuery becomes
+  PostgreSQL's ``german`` configuration would make (compound parts included:
+  search.german.index_text), and a GermanQuery becomes
   an FTS5 query of the stems (last one ``*``). The autocomplete column keeps
   the words (folded) for the title suggestions.
 After upgrading an existing database run ``manage.py update_index`` once.
@@ -31,7 +33,7 @@ from django.db import connection
 from django.db.models.sql.subqueries import InsertQuery
 
 from search import entries, spelling
-from search.german import GermanQuery, fold, tsquery_text
+from search.german import GermanQuery, fold, tsquery_text, with_parts
 
 
 # -- PostgreSQL ----------------------------------------------------------------
@@ -43,10 +45,23 @@ class GermanPostgresCompiler(PostgresSearchQueryCompiler):
 
 
 class FoldingIndexer(ObjectIndexer):
-    """modelsearch's indexer with spelled-out umlauts folded (search.german.fold)."""
+    """modelsearch's indexer with spelled-out umlauts folded (search.german.fold)
+    and, in the title and body vectors, the compound parts appended
+    (search.german.with_parts: "Gesundheitsförderung gesundheit förderung").
+
+    The parts are added where the text becomes a vector (``as_vector``), not in
+    ``prepare_value``: that also makes the plain ``title_text``/``body_text``
+    (which fill the word table of the spelling suggestions) and runs once per
+    list item and again on the joined list. The autocomplete vector (titles as
+    typed, for suggestions while typing) gets no parts."""
 
     def prepare_value(self, value):
         return fold(super().prepare_value(value))
+
+    def as_vector(self, texts, for_autocomplete=False):
+        if not for_autocomplete:
+            texts = [(with_parts(text), weight) for text, weight in texts]
+        return super().as_vector(texts, for_autocomplete=for_autocomplete)
 
 
 class EntryIndex(PostgresIndex):

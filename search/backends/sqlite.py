@@ -16,8 +16,9 @@ from search.german import GermanQuery, fold, fts5_text, index_text, query_words
 
 
 class StemmedIndexer(modelsearch_sqlite.ObjectIndexer):
-    """Title and body as Snowball stems (search.german.index_text), the
-    autocomplete text with umlauts folded (search.german.fold)."""
+    """Title and body as Snowball stems, compound parts included
+    (search.german.index_text), the autocomplete text with umlauts folded
+    (search.german.fold)."""
 
     @cached_property
     def title_text(self):
