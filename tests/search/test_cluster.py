@@ -74,20 +74,37 @@ QUERIES = ["Kita", "Ernährung Kita", "Quartier", "Bewegung", "Meldung", "Bewegu
 
 
 def node_script(*args: str, timeout: int = 300) -> None:
+    """scripts/search-node.sh ARGS on this cluster's ports; fails the test if it fails."""
+    nodes_script([args], timeout=timeout)
+
+
+def nodes_script(calls: list[tuple[str, ...]], timeout: int = 300) -> None:
+    """Several calls of the script at once (e.g. start-node 1, 2 and 3), all awaited."""
     env = {**os.environ, "SEARCH_NODE_PORT": str(PORT)}
-    result = subprocess.run(  # noqa: S603 - our own script, fixed arguments
-        ["bash", str(SCRIPT), *args],  # noqa: S607
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    if result.returncode:
-        pytest.fail(
-            f"scripts/search-node.sh {' '.join(args)} failed ({result.returncode}):\n"
-            f"{result.stdout}\n{result.stderr}"
+    running = [
+        (
+            args,
+            subprocess.Popen(  # noqa: S603 - our own script, fixed arguments
+                ["bash", str(SCRIPT), *args],  # noqa: S607
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            ),
         )
+        for args in calls
+    ]
+    failures = []
+    for args, process in running:
+        output, _ = process.communicate(timeout=timeout)
+        if process.returncode:
+            failures.append(f"search-node.sh {' '.join(args)} ({process.returncode}):\n{output}")
+    if failures:
+        pytest.fail("\n".join(failures))
+
+
+def every_node(action: str) -> None:
+    nodes_script([(action, str(i)) for i in range(1, NODES + 1)])
 
 
 def get(path: str, node: int = 0, **params):
@@ -106,6 +123,14 @@ def wait_green(nodes: int = NODES, node: int = 0) -> None:
         timeout="80s",
     )
     assert health["status"] == "green" and not health["timed_out"], health
+
+
+def nodes_seen(node: int) -> int | None:
+    """How many nodes the cluster has, as ``node`` sees it (None: no answer yet)."""
+    try:
+        return get("/_cluster/health", node, timeout="1s")["number_of_nodes"]
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 @pytest.fixture(scope="module")
@@ -175,8 +200,7 @@ class ClusterTests(TestCase):
 
     def tearDown(self):
         # Whatever a test stopped comes back for the next one.
-        for i in range(1, NODES + 1):
-            node_script("start-node", str(i))
+        every_node("start-node")
         wait_green()
         elastic.reset_circuit()
 
@@ -218,22 +242,25 @@ class ClusterTests(TestCase):
                 self.assertTrue(all(word in hit.split() for word in words), hit)
 
     def test_stopping_a_node_loses_no_search_and_no_hit(self):
-        # Node 1 is the first URL and was the first cluster manager.
+        # Node 1 is the first URL and was the first cluster manager. Searches run
+        # while it shuts down, after its process is gone and until the others
+        # have seen it leave (new manager, replicas promoted), then some more.
         stopper = threading.Thread(target=node_script, args=("stop-node", "1"))
         searched = 0
+        deadline = time.monotonic() + 180
         stopper.start()
-        while stopper.is_alive():
+        while stopper.is_alive() or nodes_seen(node=1) != NODES - 1:
+            self.assertLess(time.monotonic(), deadline, "node 1 did not leave the cluster")
             for query in QUERIES:
                 self.assert_same(query, result(self.client, query))
                 searched += 1
-        # And after the cluster has noticed and promoted the replicas.
-        health = get("/_cluster/health", 1, wait_for_nodes=str(NODES - 1), timeout="60s")
-        self.assertEqual(health["number_of_nodes"], NODES - 1)
+        during = searched
         for _ in range(3):
             for query in QUERIES:
                 self.assert_same(query, result(self.client, query))
                 searched += 1
-        self.assertGreater(searched, len(QUERIES) * 3)
+        self.assertGreater(during, 0)
+        print(f"cluster: {searched} searches, {during} while node 1 stopped")  # noqa: T201
 
     def test_a_page_published_while_a_node_is_down_is_kept(self):
         node_script("stop-node", "2")
@@ -260,15 +287,13 @@ class ClusterTests(TestCase):
 
     def test_all_nodes_down_falls_back_and_the_engine_returns(self):
         with mock.patch.object(elastic, "RETRY_AFTER_SECONDS", 1):
-            for i in range(1, NODES + 1):
-                node_script("stop-node", str(i))
+            every_node("stop-node")
             with self.assertLogs("search.elastic", "WARNING") as logs:
                 found = result(self.client, "Ernährung Kita")
             self.assertIn("unreachable", logs.output[0])
             self.assertEqual(found["engine"], "database (fallback)")
             self.assertEqual(found["titles"], self.expected["Ernährung Kita"]["titles"])
-            for i in range(1, NODES + 1):
-                node_script("start-node", str(i))
+            every_node("start-node")
             wait_green()
             time.sleep(1.1)  # RETRY_AFTER_SECONDS (1 s here, 30 s on the site)
             for query in QUERIES:
