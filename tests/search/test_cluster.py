@@ -249,11 +249,15 @@ class ClusterTests(TestCase):
         searched = 0
         deadline = time.monotonic() + 180
         stopper.start()
-        while stopper.is_alive() or nodes_seen(node=1) != NODES - 1:
-            self.assertLess(time.monotonic(), deadline, "node 1 did not leave the cluster")
-            for query in QUERIES:
-                self.assert_same(query, result(self.client, query))
-                searched += 1
+        try:
+            while stopper.is_alive() or nodes_seen(node=1) != NODES - 1:
+                self.assertLess(time.monotonic(), deadline, "node 1 did not leave the cluster")
+                for query in QUERIES:
+                    self.assert_same(query, result(self.client, query))
+                    searched += 1
+        finally:
+            # Before tearDown starts the node again (its pid file is written then).
+            stopper.join()
         during = searched
         for _ in range(3):
             for query in QUERIES:
