@@ -10,6 +10,14 @@ compares one search with one plain page render in the same run.
 emptied of earlier benchmark content first; pages are inserted in bulk (not
 through revisions: the search reads live pages, not their history) and indexed
 with modelsearch's bulk indexer, as ``manage.py update_index`` would.
+
+--engine [URL] (issue #13): the same items are also indexed on a search engine
+(OpenSearch, search/backends/opensearch.py; URL default ELASTICSEARCH_URL or
+http://127.0.0.1:9230, e.g. ``SEARCH_NODE_PORT=9230 scripts/search-node.sh start``),
+and the run prints, for the same queries through the same search page, p50/p95
+on the engine beside PostgreSQL, the index build time of each (the database
+backend's bulk indexing against the engine's bulk API), and per query whether the
+totals agree and how many of the first 10 hits both engines share.
 """
 
 from __future__ import annotations
@@ -275,6 +283,7 @@ def build(n_items: int, seed: int = 7) -> dict:
         progress("Dokumente anlegen", made, n_materials)
 
     backend = database_backend()
+    started = time.perf_counter()
     for model, queryset in (
         (NewsPage, NewsPage.objects.all()),
         (EventPage, EventPage.objects.all()),
@@ -291,7 +300,60 @@ def build(n_items: int, seed: int = 7) -> dict:
             progress(f"Index {model.__name__}", min(start + chunk, total), total)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    return {"news_page_url": NewsPage.objects.live().first().url}
+    return {
+        "news_page_url": NewsPage.objects.live().first().url,
+        "index_seconds": time.perf_counter() - started,
+    }
+
+
+BENCH_MODELS = (NewsPage, EventPage, Material)
+ENGINE_PREFIX = "gk_bench_"
+
+
+def engine_backends(url: str) -> dict:
+    """WAGTAILSEARCH_BACKENDS with the engine as default, as config/settings/base.py
+    makes them for ELASTICSEARCH_URL (one or several comma-separated node URLs)."""
+    from django.conf import settings
+
+    return {
+        "default": {
+            "BACKEND": "search.backends.opensearch",
+            "URLS": [u.strip() for u in url.split(",") if u.strip()],
+            "INDEX_PREFIX": ENGINE_PREFIX,
+            "TIMEOUT": 60,
+            "OPTIONS": {"max_retries": 2, "retry_on_timeout": True},
+        },
+        "database": settings.DATABASE_SEARCH_BACKEND,
+    }
+
+
+def build_engine_index(chunk: int = 1000) -> float:
+    """The bench items into fresh engine indices (reset, mapping, bulk) in chunks,
+    as update_index sends them; returns the seconds taken (until searchable)."""
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend("default")
+    started = time.perf_counter()
+    indices = {}
+    for model in (Page, *BENCH_MODELS):
+        index = backend.get_index_for_model(model)
+        if index.name not in indices:
+            index.reset()
+            indices[index.name] = index
+        index.add_model(model)
+    for model in BENCH_MODELS:
+        index = backend.get_index_for_model(model)
+        ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), chunk):
+            objs = [
+                get_indexed_instance(o)
+                for o in model.objects.filter(pk__in=ids[start : start + chunk])
+            ]
+            index.add_items(model, objs)
+            progress(f"Engine {model.__name__}", min(start + chunk, len(ids)), len(ids))
+    for index in indices.values():
+        index.refresh()
+    return time.perf_counter() - started
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -320,15 +382,26 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=1000, choices=[1000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=10, help="runs per query")
     parser.add_argument("--skip-build", action="store_true", help="reuse the built content")
+    parser.add_argument(
+        "--engine",
+        nargs="?",
+        const=os.environ.get("ELASTICSEARCH_URL") or "http://127.0.0.1:9230",
+        default=None,
+        metavar="URL",
+        help="also measure on a search engine (default ELASTICSEARCH_URL or "
+        "http://127.0.0.1:9230) and compare",
+    )
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         print("Hinweis: gemessen wird für PostgreSQL; hier läuft", connection.vendor)
     started = time.perf_counter()
     if args.skip_build:
-        info = {"news_page_url": NewsPage.objects.live().first().url}
+        info = {"news_page_url": NewsPage.objects.live().first().url, "index_seconds": None}
     else:
         info = build(args.items)
     print(f"Aufbau: {time.perf_counter() - started:.0f} s")
+    if info["index_seconds"] is not None:
+        print(f"Index PostgreSQL (Datenbank-Backend, Bulk): {info['index_seconds']:.1f} s")
 
     client = Client(HTTP_HOST="localhost")
     locale = Locale.objects.get(language_code="de")
@@ -364,7 +437,83 @@ def main() -> None:
     print_line("Seitenaufruf (Nachricht)", page_times)
     search_p50, page_p50 = statistics.median(all_times), statistics.median(page_times)
     print(f"Verhältnis Suche/Seitenaufruf (p50): {search_p50 / page_p50:.1f}")
+    if args.engine:
+        compare_engine(args.engine, client, locale, args.repeat, per_query, all_times, faceted)
     forgiving(client, locale, args.repeat)
+
+
+def compare_engine(
+    url: str,
+    client: Client,
+    locale: Locale,
+    repeat: int,
+    pg_times: dict[str, list[float]],
+    pg_all: list[float],
+    pg_faceted: list[float],
+) -> None:
+    """The same queries on the engine: p50/p95 beside PostgreSQL's, the index
+    build time, and per query the totals of both and the shared top-10 hits."""
+    from django.test import override_settings
+
+    from search import elastic
+
+    database = get_engine()
+    pg_results = {q: database.search(SearchParams(query=q, locale=locale)) for q in QUERIES}
+    with override_settings(WAGTAILSEARCH_BACKENDS=engine_backends(url)):
+        print(f"\nSuchmaschine {url}:")
+        seconds = build_engine_index()
+        items = sum(model.objects.count() for model in BENCH_MODELS)
+        print(f"Index Suchmaschine (Bulk-API): {seconds:.1f} s ({items / seconds:.0f} Objekte/s)")
+        engine = get_engine()
+        if engine.name != "elasticsearch":
+            raise SystemExit("Die Suchmaschine ist nicht eingerichtet.")
+        elastic.reset_circuit()
+        for query in QUERIES:  # warm-up
+            client.get("/de/suche/", {"q": query})
+        all_times: list[float] = []
+        rows = []
+        for query in QUERIES:
+            times = measure(client, "/de/suche/", {"q": query}, repeat)
+            all_times += times
+            rows.append((query, times, engine.search(SearchParams(query=query, locale=locale))))
+        faceted: list[float] = []
+        for query, facets in FACETED:
+            faceted += measure(client, "/de/suche/", {"q": query, **facets}, repeat)
+        # The engine answered every search: a failure would have switched the
+        # search to the database (and opened the circuit) and measured that.
+        if elastic._unreachable_until or any(r.engine != "elasticsearch" for *_, r in rows):
+            raise SystemExit("Die Suchmaschine antwortete nicht immer; Messung ungültig.")
+    print(
+        f"{'Anfrage':<36}{'PG':>7}{'Engine':>7}{'Top10':>6}"
+        f"{'PG p50':>8}{'p95':>7}{'Eng p50':>8}{'p95':>7}"
+    )
+    agree = same_facets = 0
+    for query, times, found in rows:
+        pg = pg_results[query]
+        same_facets += facet_table(pg.facet_counts) == facet_table(found.facet_counts)
+        shared = len(set(pg.keys[:10]) & set(found.keys[:10]))
+        top = min(10, pg.total, found.total)
+        agree += pg.total == found.total
+        print(
+            f"{query:<36}{pg.total:>7}{found.total:>7}{f'{shared}/{top}':>6}"
+            f"{statistics.median(pg_times[query]):>8.1f}{percentile(pg_times[query], 0.95):>7.1f}"
+            f"{statistics.median(times):>8.1f}{percentile(times, 0.95):>7.1f}"
+        )
+    for label, pg, eng in (
+        ("alle Anfragen", pg_all, all_times),
+        ("mit Facetten", pg_faceted, faceted),
+    ):
+        print(
+            f"{label:<56}{statistics.median(pg):>8.1f}{percentile(pg, 0.95):>7.1f}"
+            f"{statistics.median(eng):>8.1f}{percentile(eng, 0.95):>7.1f}"
+        )
+    print(f"Gleiche Trefferzahl: {agree} von {len(rows)} Anfragen")
+    print(f"Gleiche Facettenzahlen: {same_facets} von {len(rows)} Anfragen")
+
+
+def facet_table(counts: dict) -> dict:
+    """Facet counts with string keys (the engine gives years as numbers)."""
+    return {d: {str(k): n for k, n in dict(v).items() if n} for d, v in counts.items() if v}
 
 
 def stemming_cost(sample: int = 300) -> None:
