@@ -149,7 +149,12 @@ def count_facets(rows: list[Row], facets: Facets) -> dict[str, Counter]:
 
 def facet_document(obj) -> dict:
     """The uniform facet and privacy fields of one page or material in an
-    Elasticsearch document (``gk_*``; see search/backends/elasticsearch.py)."""
+    Elasticsearch document (``gk_*``; see search/backends/engine.py); none for
+    other indexed models (Bundesland, images), which the site search never reads."""
+    from wagtail.models import Page
+
+    if obj._meta.label_lower != "materials.material" and not isinstance(obj, Page):
+        return {}
     day = display_date(obj)
     if obj._meta.label_lower == "materials.material":
         return {
