@@ -184,10 +184,17 @@ def facet_document(obj) -> dict:
 
 
 def _material_bundesland(material) -> str | None:
+    """The Bundesland of the first public event or region listing ``material``
+    (as search.query.material_bundeslaender, in any language)."""
+    from django.utils import timezone
+
+    from wagtail.models import Page
+
+    public = Page.objects.live().public().exclude(expire_at__lte=timezone.now()).values("pk")
     for label in ("events.EventMaterial", "regions.RegionMaterial"):
         slug = (
             apps.get_model(label)
-            .objects.filter(document=material, page__live=True, page__bundesland__isnull=False)
+            .objects.filter(document=material, page__in=public, page__bundesland__isnull=False)
             .order_by("sort_order", "pk")
             .values_list("page__bundesland__slug", flat=True)
             .first()

@@ -21,6 +21,9 @@ engine, because the settings make it the default backend:
 
 from __future__ import annotations
 
+from copy import deepcopy
+from functools import cache
+
 from django.conf import settings
 
 
@@ -29,14 +32,23 @@ def configured() -> bool:
     return bool(getattr(settings, "ELASTICSEARCH_URL", None))
 
 
+@cache
+def _config() -> dict:
+    """The run's engine settings, as they were at the start (a test may override
+    WAGTAILSEARCH_BACKENDS, e.g. with a server that does not answer)."""
+    return deepcopy(settings.WAGTAILSEARCH_BACKENDS["default"])
+
+
 def backend():
+    """This run's engine backend."""
     from wagtail.search.backends import get_search_backend
 
-    return get_search_backend("default")
+    params = {k: v for k, v in _config().items() if k != "BACKEND"}
+    return get_search_backend(_config()["BACKEND"], **params)
 
 
 def prefix() -> str:
-    return settings.WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"]
+    return _config()["INDEX_PREFIX"]
 
 
 def _groups(engine_backend):
@@ -119,3 +131,37 @@ def no_fallback(fallback):
         return fallback(engine, error)
 
     return checked
+
+
+def database_only(reason: str):
+    """Skips a test module or class of the database's own internals in the engine
+    run (the SQLite and PostgreSQL stages run it)."""
+    import pytest
+
+    return pytest.mark.skipif(configured(), reason=f"database engine only: {reason}")
+
+
+def engine_only(test):
+    """Runs ``test`` (a test, class or module mark) only in the engine run."""
+    import pytest
+
+    return pytest.mark.skipif(
+        not configured(),
+        reason="needs a search engine: ELASTICSEARCH_URL (make test-search-engine)",
+    )(test)
+
+
+def analyze(text: str, analyzer: str = "default_search", **options) -> dict | list[str]:
+    """The tokens the engine makes of ``text`` with one of the page index's
+    analysers (``_analyze``); with ``explain=True`` the whole answer."""
+    from wagtail.models import Page
+
+    engine_backend = backend()
+    client = engine_backend.es
+    name = engine_backend.get_index_for_model(Page).name
+    body = {"analyzer": analyzer, "text": text, **options}
+    if _opensearch(client):
+        response = client.indices.analyze(index=name, body=body)
+    else:
+        response = client.indices.analyze(index=name, **body)
+    return response if options.get("explain") else [t["token"] for t in response["tokens"]]

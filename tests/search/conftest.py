@@ -5,19 +5,31 @@ search that falls back to the database fails."""
 
 import pytest
 
+from django.test import TransactionTestCase
+
 from search import elastic
 from tests import engine
+
+
+def _uses_the_database(request) -> bool:
+    if request.instance is not None:
+        return isinstance(request.instance, TransactionTestCase)
+    return bool(
+        {"db", "transactional_db", "django_db_reset_sequences"} & set(request.fixturenames)
+    ) or bool(request.node.get_closest_marker("django_db"))
 
 
 @pytest.fixture(autouse=True)
 def _engine_follows_the_database(request, monkeypatch):
     if not engine.configured():
         return
-    request.getfixturevalue("db")
-    engine.reindex()
     monkeypatch.setattr(elastic, "execute", engine.refreshing(elastic.execute))
+    monkeypatch.setattr(elastic, "execute_many", engine.refreshing(elastic.execute_many))
     monkeypatch.setattr(
         elastic.ElasticsearchEngine,
         "_fallback",
         engine.no_fallback(elastic.ElasticsearchEngine._fallback),
     )
+    if _uses_the_database(request):
+        request.getfixturevalue("db")
+        engine.reindex()
