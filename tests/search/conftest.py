@@ -33,3 +33,20 @@ def _engine_follows_the_database(request, monkeypatch):
     if _uses_the_database(request):
         request.getfixturevalue("db")
         engine.reindex()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The engine run reports how far the engine's first ten hits agree with
+    PostgreSQL's (tests/search/test_engine_parity.py)."""
+    import sys
+
+    parity = sys.modules.get("tests.search.test_engine_parity")
+    overlap = getattr(parity, "OVERLAP", None)
+    if not overlap:
+        return
+    terminalreporter.section("engine and PostgreSQL: overlap of the first ten hits")
+    shared = sum(n for n, _ in overlap.values())
+    possible = sum(m for _, m in overlap.values())
+    for query, (n, m) in sorted(overlap.items()):
+        terminalreporter.write_line(f"{query!r:40} {n}/{m}")
+    terminalreporter.write_line(f"all queries: {shared}/{possible} hits shared")
