@@ -24,6 +24,8 @@ from __future__ import annotations
 from copy import deepcopy
 from functools import cache
 
+import pytest
+
 from django.conf import settings
 
 
@@ -136,19 +138,14 @@ def no_fallback(fallback):
 def database_only(reason: str):
     """Skips a test module or class of the database's own internals in the engine
     run (the SQLite and PostgreSQL stages run it)."""
-    import pytest
-
     return pytest.mark.skipif(configured(), reason=f"database engine only: {reason}")
 
 
-def engine_only(test):
-    """Runs ``test`` (a test, class or module mark) only in the engine run."""
-    import pytest
-
-    return pytest.mark.skipif(
-        not configured(),
-        reason="needs a search engine: ELASTICSEARCH_URL (make test-search-engine)",
-    )(test)
+# Marks a test, class or module that runs only in the engine run.
+engine_only = pytest.mark.skipif(
+    not configured(),
+    reason="needs a search engine: ELASTICSEARCH_URL (make test-search-engine)",
+)
 
 
 def analyze(text: str, analyzer: str = "default_search", **options) -> dict | list[str]:
