@@ -23,6 +23,7 @@ search after that tries it again (no restart needed)."""
 from __future__ import annotations
 
 import logging
+import re
 import time
 
 from elastic_transport import TransportError
@@ -113,7 +114,9 @@ def text_query(query: str):
     )
 
 
-def facet_filter(dimension: str, value) -> Q:
+def facet_filter(dimension: str, value, locale: Locale) -> Q:
+    if dimension == "bundesland":  # "language:slug" (search.facets.facet_document)
+        value = f"{locale.language_code}:{value}"
     return Q("term", **{FACET_FIELDS[dimension]: value})
 
 
@@ -136,12 +139,15 @@ def build_search(
     )
     if active:
         search = search.post_filter(
-            Q("bool", filter=[facet_filter(d, v) for d, v in active.items()])
+            Q("bool", filter=[facet_filter(d, v, params.locale) for d, v in active.items()])
         )
     for dimension in DIMENSIONS:
-        others = [facet_filter(d, v) for d, v in active.items() if d != dimension]
+        others = [facet_filter(d, v, params.locale) for d, v in active.items() if d != dimension]
+        terms = {"field": FACET_FIELDS[dimension], "size": FACET_SIZE}
+        if dimension == "bundesland":  # the values of the search's language
+            terms["include"] = f"{re.escape(params.locale.language_code)}:.*"
         search.aggs.bucket(dimension, "filter", filter=Q("bool", filter=others)).bucket(
-            "values", "terms", field=FACET_FIELDS[dimension], size=FACET_SIZE
+            "values", "terms", **terms
         )
     offset = (params.page - 1) * params.per_page
     return search.extra(from_=offset, size=params.per_page, track_total_hits=True).source(
@@ -197,11 +203,17 @@ def build_word_check(
     )
 
 
+def _facet_value(dimension: str, key):
+    return key.split(":", 1)[1] if dimension == "bundesland" else key
+
+
 def parse_facets(aggregations: dict) -> dict[str, dict]:
     counts: dict[str, dict] = {}
     for dimension in DIMENSIONS:
         buckets = aggregations.get(dimension, {}).get("values", {}).get("buckets", [])
-        counts[dimension] = {b["key"]: b["doc_count"] for b in buckets if b["doc_count"]}
+        counts[dimension] = {
+            _facet_value(dimension, b["key"]): b["doc_count"] for b in buckets if b["doc_count"]
+        }
     return counts
 
 

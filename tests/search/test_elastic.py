@@ -107,7 +107,7 @@ class DocumentTests(TestCase):
         self.assertEqual(document["gk_model"], "page")
         self.assertEqual(document["gk_kind"], "veranstaltung")
         self.assertEqual(document["gk_locale"], "de")
-        self.assertEqual(document["gk_bundesland"], "niedersachsen")
+        self.assertEqual(document["gk_bundesland"], ["de:niedersachsen"])
         self.assertEqual(document["gk_tags"], ["praeventionskette"])
         self.assertEqual(document["gk_year"], 2019)
         self.assertEqual(document["gk_path"], self.event.path)
@@ -119,7 +119,8 @@ class DocumentTests(TestCase):
         self.assertEqual(document["gk_model"], "material")
         self.assertEqual(document["gk_locale"], "")
         self.assertEqual(document["gk_path"], self.material.collection.path)
-        self.assertEqual(document["gk_bundesland"], "niedersachsen")
+        # Per language: listed first by the German event, by the English region.
+        self.assertEqual(document["gk_bundesland"], ["de:niedersachsen", "en:thueringen"])
         self.assertIn("Quartiersmanagement", document["extracted_text"])
 
 
@@ -174,7 +175,7 @@ class QueryTests(TestCase):
                 "bool": {
                     "filter": [
                         {"term": {"gk_kind": "veranstaltung"}},
-                        {"term": {"gk_bundesland": "thueringen"}},
+                        {"term": {"gk_bundesland": "de:thueringen"}},
                     ]
                 }
             },
@@ -182,13 +183,16 @@ class QueryTests(TestCase):
         aggs = body["aggs"]
         self.assertEqual(set(aggs), {"typ", "bundesland", "schlagwort", "jahr"})
         self.assertEqual(
-            aggs["typ"]["filter"], {"bool": {"filter": [{"term": {"gk_bundesland": "thueringen"}}]}}
+            aggs["typ"]["filter"],
+            {"bool": {"filter": [{"term": {"gk_bundesland": "de:thueringen"}}]}},
         )
         self.assertEqual(
             aggs["bundesland"]["filter"],
             {"bool": {"filter": [{"term": {"gk_kind": "veranstaltung"}}]}},
         )
         self.assertEqual(aggs["jahr"]["aggs"]["values"]["terms"]["field"], "gk_year")
+        # The Bundesland of the search's language only (materials have one per language).
+        self.assertEqual(aggs["bundesland"]["aggs"]["values"]["terms"]["include"], "de:.*")
         self.assertEqual(body["track_total_hits"], True)
 
     def test_paging(self):
@@ -209,9 +213,13 @@ class QueryTests(TestCase):
 
     def test_parse_facets(self):
         counts = elastic.parse_facets(
-            {"typ": {"values": {"buckets": [{"key": "region", "doc_count": 2}]}}}
+            {
+                "typ": {"values": {"buckets": [{"key": "region", "doc_count": 2}]}},
+                "bundesland": {"values": {"buckets": [{"key": "de:bayern", "doc_count": 1}]}},
+            }
         )
         self.assertEqual(counts["typ"], {"region": 2})
+        self.assertEqual(counts["bundesland"], {"bayern": 1})
         self.assertEqual(counts["jahr"], {})
 
     def test_suggest_query(self):
