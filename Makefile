@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-test run test test-browser screenshots lint format demo clean services serve worker search-node search-cluster search-node-stop
+.PHONY: install install-test run test test-browser test-search-engine screenshots lint format demo clean services serve worker search-node search-cluster search-node-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,21 @@ test: install-test
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest --ignore=tests/browser $(PYTEST_ARGS)
 	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
+
+# The search tests (tests/search/) once more against a real engine (tests/engine.py):
+# starts a node on SEARCH_NODE_PORT when none answers there, runs them with
+# ELASTICSEARCH_URL (DATABASE_URL as given; CI: PostgreSQL) and stops the node
+# it started. A node that does not answer fails the run (it never falls back).
+SEARCH_NODE_PORT ?= 9200
+test-search-engine: install-test
+	@started=; \
+	if ! curl -fsS -m 2 http://127.0.0.1:$(SEARCH_NODE_PORT)/ >/dev/null 2>&1; then \
+	  SEARCH_NODE_PORT=$(SEARCH_NODE_PORT) scripts/search-node.sh start 1 && started=1 || exit 1; \
+	fi; \
+	ELASTICSEARCH_URL=http://127.0.0.1:$(SEARCH_NODE_PORT) $(BIN)/pytest tests/search $(PYTEST_ARGS); \
+	status=$$?; \
+	if [ -n "$$started" ]; then SEARCH_NODE_PORT=$(SEARCH_NODE_PORT) scripts/search-node.sh stop; fi; \
+	exit $$status
 
 # Only the browser tests (tests/browser/; `make test` runs them too): Playwright
 # drives Debian's Chromium (/usr/bin/chromium, `apt-get install chromium`).

@@ -23,6 +23,7 @@ search after that tries it again (no restart needed)."""
 from __future__ import annotations
 
 import logging
+import re
 import time
 
 from elastic_transport import TransportError
@@ -59,6 +60,9 @@ FACET_FIELDS = {
 FACET_SIZE = 50
 TEXT_FIELDS = ["title^3", "_all_text"]
 RETRY_AFTER_SECONDS = 30
+# The engine pages no further than this many hits (its index.max_result_window):
+# a request for a later page shows the last page it reaches.
+MAX_WINDOW = 10_000
 # Everything either client raises for an unreachable, failing or refusing engine.
 ERRORS = (ApiError, TransportError, OpenSearchException)
 
@@ -110,7 +114,9 @@ def text_query(query: str):
     )
 
 
-def facet_filter(dimension: str, value) -> Q:
+def facet_filter(dimension: str, value, locale: Locale) -> Q:
+    if dimension == "bundesland":  # "language:slug" (search.facets.facet_document)
+        value = f"{locale.language_code}:{value}"
     return Q("term", **{FACET_FIELDS[dimension]: value})
 
 
@@ -133,12 +139,15 @@ def build_search(
     )
     if active:
         search = search.post_filter(
-            Q("bool", filter=[facet_filter(d, v) for d, v in active.items()])
+            Q("bool", filter=[facet_filter(d, v, params.locale) for d, v in active.items()])
         )
     for dimension in DIMENSIONS:
-        others = [facet_filter(d, v) for d, v in active.items() if d != dimension]
+        others = [facet_filter(d, v, params.locale) for d, v in active.items() if d != dimension]
+        terms = {"field": FACET_FIELDS[dimension], "size": FACET_SIZE}
+        if dimension == "bundesland":  # the values of the search's language
+            terms["include"] = f"{re.escape(params.locale.language_code)}:.*"
         search.aggs.bucket(dimension, "filter", filter=Q("bool", filter=others)).bucket(
-            "values", "terms", field=FACET_FIELDS[dimension], size=FACET_SIZE
+            "values", "terms", **terms
         )
     offset = (params.page - 1) * params.per_page
     return search.extra(from_=offset, size=params.per_page, track_total_hits=True).source(
@@ -170,17 +179,59 @@ def build_suggest(
     )
 
 
+def build_word_check(
+    word: str,
+    locale: Locale,
+    *,
+    indices: list[str],
+    page_paths: list[str],
+    collection_paths: list[str],
+    using=None,
+) -> Search:
+    """Whether the public search finds ``word`` alone (search.spelling): the
+    search's own text query and filters, stopping at the first hit."""
+    return (
+        Search(using=using, index=indices)
+        .query(
+            Q(
+                "bool",
+                must=[text_query(word)],
+                filter=[visibility_filter(locale, page_paths, collection_paths)],
+            )
+        )
+        .extra(size=0, terminate_after=1, track_total_hits=True)
+    )
+
+
+def _facet_value(dimension: str, key):
+    return key.split(":", 1)[1] if dimension == "bundesland" else key
+
+
 def parse_facets(aggregations: dict) -> dict[str, dict]:
     counts: dict[str, dict] = {}
     for dimension in DIMENSIONS:
         buckets = aggregations.get(dimension, {}).get("values", {}).get("buckets", [])
-        counts[dimension] = {b["key"]: b["doc_count"] for b in buckets if b["doc_count"]}
+        counts[dimension] = {
+            _facet_value(dimension, b["key"]): b["doc_count"] for b in buckets if b["doc_count"]
+        }
     return counts
 
 
 def execute(client, indices: list[str], search: Search) -> dict:
     """Send ``search`` with either engine's client (both take the same body)."""
     return client.search(index=",".join(indices), body=search.to_dict())
+
+
+def execute_many(client, indices: list[str], searches: list[Search]) -> list[dict]:
+    """Send several searches in one request (``_msearch``); their responses in order."""
+    lines: list[dict] = []
+    for search in searches:
+        lines += [{"index": ",".join(indices)}, search.to_dict()]
+    if client.__class__.__module__.startswith("opensearchpy"):
+        response = client.msearch(body=lines)
+    else:
+        response = client.msearch(searches=lines)
+    return response["responses"]
 
 
 def hit_keys(response: dict) -> list[tuple[str, int]]:
@@ -221,8 +272,15 @@ class ElasticsearchEngine:
         return database_engine()
 
     def search(self, params: SearchParams) -> EngineResult:
+        if query_words(params.query) is None:  # only stop words, no letters: nothing
+            return EngineResult(0, 1, [], {d: {} for d in DIMENSIONS}, engine=self.name)
         if not self._available():
             return self._fallback(None).search(params)
+        last_page = MAX_WINDOW // params.per_page
+        if params.page > last_page:
+            params = SearchParams(
+                params.query, params.locale, params.facets, last_page, params.per_page
+            )
         try:
             paths = self._paths()
             client = self.backend.es
@@ -259,5 +317,55 @@ class ElasticsearchEngine:
         objects = visible_keys(keys, locale)
         return [objects[key] for key in keys if key in objects]
 
+    def word_finder(self, locale: Locale, fallback):
+        """Which words the public search finds alone, for search.spelling;
+        ``fallback(locale)`` (the database's check) when the engine is away."""
+        if not self._available():
+            return fallback(locale)
+        return EngineWords(self, locale, fallback)
 
-__all__ = ["ElasticsearchEngine", "Facets", "build_search", "build_suggest", "reset_circuit"]
+
+class EngineWords:
+    """Whether the engine's public search finds a word alone, asked for many
+    words in one request (:meth:`check`, one ``_msearch``) and remembered. If
+    the engine fails, the database's check (``fallback``) answers instead."""
+
+    def __init__(self, engine: ElasticsearchEngine, locale: Locale, fallback):
+        self.engine, self.locale, self.fallback = engine, locale, fallback
+        self.known: dict[str, bool] = {}
+        self.database = None
+        self.paths: dict | None = None
+
+    def check(self, words) -> None:
+        todo = [w for w in dict.fromkeys(words) if w not in self.known]
+        if not todo or self.database is not None:
+            return
+        try:
+            if self.paths is None:
+                self.paths = self.engine._paths()
+            searches = [build_word_check(w, self.locale, **self.paths) for w in todo]
+            responses = execute_many(self.engine.backend.es, self.paths["indices"], searches)
+        except ERRORS as error:
+            self.engine._fallback(error)  # logs it and rests the engine for a while
+            self.database = self.fallback(self.locale)
+            return
+        for word, response in zip(todo, responses, strict=True):
+            hits = response.get("hits", {}).get("total", {}).get("value", 0)
+            self.known[word] = "error" not in response and hits > 0
+
+    def __call__(self, word: str) -> bool:
+        self.check([word])
+        if self.database is not None:
+            return self.database(word)
+        return self.known[word]
+
+
+__all__ = [
+    "ElasticsearchEngine",
+    "EngineWords",
+    "Facets",
+    "build_search",
+    "build_suggest",
+    "build_word_check",
+    "reset_circuit",
+]

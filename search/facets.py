@@ -150,7 +150,9 @@ def count_facets(rows: list[Row], facets: Facets) -> dict[str, Counter]:
 def facet_document(obj) -> dict:
     """The uniform facet and privacy fields of one page or material in an
     Elasticsearch document (``gk_*``; see search/backends/engine.py); none for
-    other indexed models (Bundesland, images), which the site search never reads."""
+    other indexed models (Bundesland, images), which the site search never reads.
+    ``gk_bundesland`` holds "language:slug" values: a material has one per
+    language (search.elastic counts those of the search's language)."""
     from wagtail.models import Page
 
     if obj._meta.label_lower != "materials.material" and not isinstance(obj, Page):
@@ -164,7 +166,7 @@ def facet_document(obj) -> dict:
             "gk_path": obj.collection.path,
             "gk_live": obj.is_approved,  # approved by a moderator
             "gk_expire_at": None,
-            "gk_bundesland": _material_bundesland(obj),
+            "gk_bundesland": _material_bundeslaender(obj),
             "gk_tags": [],
             "gk_year": day.year if day else None,
         }
@@ -177,21 +179,23 @@ def facet_document(obj) -> dict:
         "gk_path": obj.path,
         "gk_live": obj.live,
         "gk_expire_at": obj.expire_at.isoformat() if obj.expire_at else None,
-        "gk_bundesland": bundesland.slug if bundesland else None,
+        "gk_bundesland": [f"{obj.locale.language_code}:{bundesland.slug}"] if bundesland else [],
         "gk_tags": sorted(item.tag.slug for item in tagged.all()) if tagged is not None else [],
         "gk_year": day.year if day else None,
     }
 
 
-def _material_bundesland(material) -> str | None:
-    for label in ("events.EventMaterial", "regions.RegionMaterial"):
-        slug = (
-            apps.get_model(label)
-            .objects.filter(document=material, page__live=True, page__bundesland__isnull=False)
-            .order_by("sort_order", "pk")
-            .values_list("page__bundesland__slug", flat=True)
-            .first()
-        )
+def _material_bundeslaender(material) -> list[str]:
+    """The Bundesland of ``material`` in each language, as "language:slug": that
+    of the first public event or region of the language that lists it (what
+    search.query.material_bundeslaender gives the database's facets)."""
+    from wagtail.models import Locale
+
+    from .query import material_bundeslaender
+
+    found = []
+    for locale in Locale.objects.order_by("language_code"):
+        slug = material_bundeslaender([material.pk], locale).get(material.pk)
         if slug:
-            return slug
-    return None
+            found.append(f"{locale.language_code}:{slug}")
+    return found

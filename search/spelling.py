@@ -19,8 +19,10 @@ The table also holds words of drafts, restricted pages and private collections.
 Privacy therefore comes from verification: the candidates are tried in order
 with the same check as a query word (the public search, with its privacy
 filters, finds the word alone: search.postgres.visible_entries on PostgreSQL,
-search.query.public_pages / public_materials on SQLite), and the first one it
-finds is the suggestion.
+search.query.public_pages / public_materials on SQLite, the engine's own query
+on a search engine, search.elastic.EngineWords, which asks for all query words
+in one request and for all candidates in a second), and the first one it finds
+is the suggestion.
 
 A query word is kept when the search finds it alone (as a prefix when it has
 at least three letters, like the search's last word); otherwise it is replaced
@@ -171,44 +173,56 @@ def _finder_postgres(locale: Locale) -> Callable[[str], bool]:
     return found
 
 
-def suggestion(query: str, locale: Locale) -> str | None:
+def database_finder(locale: Locale) -> Callable[[str], bool]:
+    """Whether the database's public search finds a word alone."""
+    if connection.vendor == "postgresql":
+        return _finder_postgres(locale)
+    return _finder_sqlite(locale)
+
+
+def suggestion(query: str, locale: Locale, engine=None) -> str | None:
     """The query with each unknown word replaced by the most similar word that
-    the public search finds, or None when nothing would change."""
+    the public search finds, or None when nothing would change. ``engine`` is
+    the engine that searched (search.query.get_engine): a search engine checks
+    the words itself (search.elastic.EngineWords), so that a suggestion is
+    found by the search that will run it; the database checks them otherwise."""
     from .query import _search_plan
 
     words = tokens(fold(query))
     if not words or len(words) > MAX_WORDS:
         return None
     with _search_plan():  # PostgreSQL: through the GIN indexes, as the search
-        return _corrected(words, locale)
+        return _corrected(words, locale, engine)
 
 
-def _corrected(words: list[str], locale: Locale) -> str | None:
+def _corrected(words: list[str], locale: Locale, engine=None) -> str | None:
     postgres = connection.vendor == "postgresql"
-    found = (_finder_postgres if postgres else _finder_sqlite)(locale)
+    word_finder = getattr(engine, "word_finder", None)
+    found = word_finder(locale, database_finder) if word_finder else database_finder(locale)
+    # A finder that can check many words at once (one request to an engine).
+    check = getattr(found, "check", lambda words: None)
     candidates = _candidates_trigram if postgres else _candidates_difflib
     stems = {w: stem(w) for w in words}
+    check([w for w in words if stems[w]])
     known = {stems[w] for w in words if stems[w] and found(w)}
-    changed = False
-    result = []
-    for word in words:
-        if stems[word] is None or stems[word] in known or len(word) < MIN_WORD or word.isdigit():
-            result.append(word)
-            continue
-        closest = next(
-            (
-                candidate
-                for candidate in candidates(word)
-                if candidate.lower() != word.lower() and found(candidate)
-            ),
-            None,
-        )
-        if closest:
-            result.append(closest)
-            changed = True
-        else:
-            result.append(word)
-    return " ".join(result) if changed else None
+    unknown = [
+        word
+        for word in words
+        if stems[word] is not None
+        and stems[word] not in known
+        and len(word) >= MIN_WORD
+        and not word.isdigit()
+    ]
+    tried = {
+        word: [c for c in candidates(word) if c.lower() != word.lower()]
+        for word in dict.fromkeys(unknown)
+    }
+    check([c for cs in tried.values() for c in cs])
+    result = [
+        next((c for c in tried[word] if found(c)), word) if word in tried else word
+        for word in words
+    ]
+    return " ".join(result) if result != words else None
 
 
-__all__ = ["FEW_HITS", "clear", "fill_from_index", "record", "suggestion"]
+__all__ = ["FEW_HITS", "clear", "database_finder", "fill_from_index", "record", "suggestion"]

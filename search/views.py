@@ -138,7 +138,8 @@ def search(request):
         params = SearchParams(
             query=query, locale=locale, facets=facets, page=page_number(request.GET.get("seite"))
         )
-        result = get_engine().search(params)
+        engine = get_engine()
+        result = engine.search(params)
         hits = load_hits(result.keys, query, locale, request=request)
         paginator = Paginator(_Window(result.total, hits), params.per_page)
         counts = without_proposed_keywords(result.facet_counts)
@@ -151,7 +152,7 @@ def search(request):
             search_engine=result.engine,
         )
         if result.total <= FEW_HITS:
-            corrected = suggestion(query, locale)
+            corrected = suggestion(query, locale, engine)
             if corrected:
                 context["spelling_link"] = format_html(
                     '<a href="{}">{}</a>', search_url(corrected, facets.active()), corrected

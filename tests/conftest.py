@@ -1,11 +1,14 @@
 """Shared fixtures: uploaded files go to a temporary MEDIA_ROOT; an empty cache
-for every test; the site tree."""
+for every test; the site tree; the indices of a search engine when the run
+searches one (tests/engine.py)."""
 
 import pytest
 
+from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 
+from tests import engine
 from tests.factories import build_tree
 
 
@@ -18,6 +21,32 @@ def _media_root(tmp_path_factory):
     override_settings also resets the cached default storage."""
     with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _search_engine_indices():
+    """With ELASTICSEARCH_URL: this run's indices exist before anything is indexed
+    (autouse session fixtures come before the test database is migrated) and
+    are deleted at the end; indexing errors fail the test that caused them. A
+    node that does not answer stops the run here, loudly, instead of letting the
+    search fall back to the database."""
+    if not engine.configured():
+        yield
+        return
+    from search.elastic import ERRORS
+
+    try:
+        engine.create_indices()
+    except ERRORS as error:
+        pytest.exit(
+            f"ELASTICSEARCH_URL={settings.ELASTICSEARCH_URL} does not answer ({error!r}); "
+            "start the node (scripts/search-node.sh start) or unset ELASTICSEARCH_URL.",
+            returncode=3,
+        )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(type(engine.backend()), "catch_indexing_errors", False)
+        yield
+    engine.delete_indices()
 
 
 @pytest.fixture(autouse=True)

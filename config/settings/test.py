@@ -1,11 +1,12 @@
 """Test settings: used by pytest (see pyproject.toml)."""
 
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, ELASTICSEARCH_URL, WAGTAILSEARCH_BACKENDS
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -30,3 +31,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # that had this id before) must not be replayed into this run's new database.
     for suffix in ("-wal", "-shm"):
         Path(f"{TEST_DATABASE}{suffix}").unlink(missing_ok=True)
+
+if ELASTICSEARCH_URL:
+    # Tests against a search engine (tests/engine.py): the indices of each test run
+    # (process) get a prefix of their own, so that runs, helpers on one node and a
+    # site's own indices (ELASTICSEARCH_INDEX_PREFIX) never meet; tests/conftest.py
+    # creates them at the start and deletes them at the end.
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = (
+        f"gk_test_{os.getpid()}_{secrets.token_hex(3)}_"
+    )

@@ -1,13 +1,22 @@
-"""The Elasticsearch path, tested on what it builds (no server can run here):
-the index settings with a German analyser, the mapping and documents with the
-facet fields, the query (locale, live, privacy, facets as aggregations) via
-elasticsearch.dsl's ``to_dict()``, and the fallback to the database when the
-server is unreachable."""
+"""The search on a search engine (OpenSearch; Elasticsearch shares the code).
+
+* What the code builds, in every run: the index settings with the German
+  analysis, the mapping and documents with the facet fields, the query
+  (locale, live, privacy, facets as aggregations) via elasticsearch.dsl's
+  ``to_dict()``.
+* On a real node, in the engine run only (``make test-search-engine``;
+  tests/engine.py): the German analysis through the ``_analyze`` API
+  (stemming, umlauts, stop words, compound parts), the search page served by
+  the engine, spelling suggestions checked by the engine. The other search
+  tests (privacy, facets, PDF text, hostile input, index updates) run on the
+  engine too in that run.
+* A server that does not answer: the database answers, with a warning."""
 
 import logging
+from unittest import mock
 
 from django.conf import settings
-from django.test import TestCase, override_settings
+from django.test import SimpleTestCase, TestCase, override_settings
 
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
@@ -16,8 +25,12 @@ from events.models import EventPage
 from materials.models import Material
 from search import elastic
 from search.backends.elasticsearch import GermanElasticsearchBackend, GermanMapping
+from search.backends.engine import normalized
 from search.facets import Facets
+from search.german import COMPOUND_WORDS, index_text
 from search.query import SearchParams, get_engine
+from tests import engine
+from tests.engine import analyze, engine_only
 
 from .content import SUGGEST_URL, URL, build_corpus
 
@@ -46,12 +59,13 @@ class IndexSettingsTests(TestCase):
             default["filter"],
             [
                 "lowercase",
-                "german_compounds",
                 "german_stop",
                 "german_normalization",
+                "german_compounds",
                 "german_snowball",
             ],
         )
+        self.assertNotIn("german_compounds", analysis["analyzer"]["default_search"]["filter"])
         self.assertEqual(analysis["filter"]["german_snowball"]["language"], "German")
         # modelsearch's own analysers for autocomplete stay in place.
         self.assertIn("edgengram_analyzer", analysis["analyzer"])
@@ -93,7 +107,7 @@ class DocumentTests(TestCase):
         self.assertEqual(document["gk_model"], "page")
         self.assertEqual(document["gk_kind"], "veranstaltung")
         self.assertEqual(document["gk_locale"], "de")
-        self.assertEqual(document["gk_bundesland"], "niedersachsen")
+        self.assertEqual(document["gk_bundesland"], ["de:niedersachsen"])
         self.assertEqual(document["gk_tags"], ["praeventionskette"])
         self.assertEqual(document["gk_year"], 2019)
         self.assertEqual(document["gk_path"], self.event.path)
@@ -105,7 +119,8 @@ class DocumentTests(TestCase):
         self.assertEqual(document["gk_model"], "material")
         self.assertEqual(document["gk_locale"], "")
         self.assertEqual(document["gk_path"], self.material.collection.path)
-        self.assertEqual(document["gk_bundesland"], "niedersachsen")
+        # Per language: listed first by the German event, by the English region.
+        self.assertEqual(document["gk_bundesland"], ["de:niedersachsen", "en:thueringen"])
         self.assertIn("Quartiersmanagement", document["extracted_text"])
 
 
@@ -160,7 +175,7 @@ class QueryTests(TestCase):
                 "bool": {
                     "filter": [
                         {"term": {"gk_kind": "veranstaltung"}},
-                        {"term": {"gk_bundesland": "thueringen"}},
+                        {"term": {"gk_bundesland": "de:thueringen"}},
                     ]
                 }
             },
@@ -168,13 +183,16 @@ class QueryTests(TestCase):
         aggs = body["aggs"]
         self.assertEqual(set(aggs), {"typ", "bundesland", "schlagwort", "jahr"})
         self.assertEqual(
-            aggs["typ"]["filter"], {"bool": {"filter": [{"term": {"gk_bundesland": "thueringen"}}]}}
+            aggs["typ"]["filter"],
+            {"bool": {"filter": [{"term": {"gk_bundesland": "de:thueringen"}}]}},
         )
         self.assertEqual(
             aggs["bundesland"]["filter"],
             {"bool": {"filter": [{"term": {"gk_kind": "veranstaltung"}}]}},
         )
         self.assertEqual(aggs["jahr"]["aggs"]["values"]["terms"]["field"], "gk_year")
+        # The Bundesland of the search's language only (materials have one per language).
+        self.assertEqual(aggs["bundesland"]["aggs"]["values"]["terms"]["include"], "de:.*")
         self.assertEqual(body["track_total_hits"], True)
 
     def test_paging(self):
@@ -195,9 +213,13 @@ class QueryTests(TestCase):
 
     def test_parse_facets(self):
         counts = elastic.parse_facets(
-            {"typ": {"values": {"buckets": [{"key": "region", "doc_count": 2}]}}}
+            {
+                "typ": {"values": {"buckets": [{"key": "region", "doc_count": 2}]}},
+                "bundesland": {"values": {"buckets": [{"key": "de:bayern", "doc_count": 1}]}},
+            }
         )
         self.assertEqual(counts["typ"], {"region": 2})
+        self.assertEqual(counts["bundesland"], {"bayern": 1})
         self.assertEqual(counts["jahr"], {})
 
     def test_suggest_query(self):
@@ -212,6 +234,98 @@ class QueryTests(TestCase):
             body["query"]["bool"]["must"][0],
             {"match": {"_edgengrams": {"query": "Regio", "operator": "and"}}},
         )
+
+
+@engine_only
+class AnalysisTests(SimpleTestCase):
+    """The German analysis as the node applies it (``_analyze`` on this run's
+    page index): ``default`` indexes, ``default_search`` analyses the query."""
+
+    def test_singular_and_plural_have_one_stem(self):
+        self.assertEqual(analyze("Präventionskette"), ["praventionskett"])
+        self.assertEqual(analyze("Präventionsketten"), ["praventionskett"])
+        self.assertEqual(analyze("Netzwerke"), analyze("Netzwerk"))
+        self.assertEqual(analyze("Kommunen"), analyze("Kommune"))
+
+    def test_umlauts_written_or_spelled_out_and_sharp_s(self):
+        for word in ("Prävention", "Praevention", "Pravention"):
+            self.assertEqual(analyze(word), ["pravention"], word)
+        self.assertEqual(analyze("Straße"), analyze("Strasse"))
+        self.assertEqual(analyze("Gründung"), analyze("Gruendung"))
+        self.assertEqual(analyze("Quelle"), ["quell"])  # the ue after q is no umlaut
+
+    def test_postgres_stop_words_are_dropped(self):
+        self.assertEqual(analyze("und der die für"), [])
+        self.assertEqual(analyze("für die Kommunen"), ["kommun"])
+        self.assertEqual(analyze("und der die", "default"), [])
+
+    def test_stems_are_the_stems_of_postgres(self):
+        # search.german.index_text is PostgreSQL's german configuration
+        # (tests/search/test_forgiving.py compares the two).
+        words = "Präventionsketten Netzwerke Gründungen kommunalen Familien Häuser Ämter gehören"
+        for word in words.split():
+            self.assertEqual(analyze(word), index_text(word).split(), word)
+
+    def test_compounds_are_indexed_with_their_parts(self):
+        explained = analyze("Gesundheitsförderung", "default", explain=True)
+        stages = {
+            f["name"]: [t["token"] for t in f["tokens"]]
+            for f in explained["detail"]["tokenfilters"]
+        }
+        self.assertEqual(
+            stages["german_compounds"], ["gesundheitsforderung", "gesundheit", "forderung"]
+        )
+        tokens = analyze("Gesundheitsförderung", "default")
+        for part in ("Förderung", "Gesundheit"):
+            self.assertTrue(set(analyze(part)) <= set(tokens), part)
+        self.assertEqual(analyze("Gesundheitsfoerderung", "default"), tokens)
+        self.assertIn(analyze("Kette")[0], analyze("Präventionsketten", "default"))
+
+    def test_the_query_is_not_split(self):
+        self.assertEqual(analyze("Gesundheitsförderung"), ["gesundheitsforder"])
+
+    def test_the_word_list_is_normalised_as_the_node_normalises(self):
+        words = [*COMPOUND_WORDS, "steuerung", "quelle", "außen", "praevention", "mauer"]
+        response = engine.backend().es.indices.analyze(
+            body={
+                "tokenizer": "keyword",
+                "filter": ["lowercase", "german_normalization"],
+                "text": words,
+            }
+        )
+        self.assertEqual([normalized(w) for w in words], [t["token"] for t in response["tokens"]])
+
+
+@engine_only
+class EngineSearchTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_corpus(cls)
+
+    def test_the_search_page_is_served_by_the_engine(self):
+        response = self.client.get(URL, {"q": "Förderung"})
+        self.assertEqual(response.context["search_engine"], "elasticsearch")
+        # A compound part finds the compound ("Gesundheitsförderung").
+        self.assertIn("Unsere Vision", [h.title for h in response.context["hits"]])
+
+    def test_spelling_is_checked_by_the_engine_in_two_requests(self):
+        sent = []
+        execute_many = elastic.execute_many
+
+        def counted(client, indices, searches):
+            sent.append(len(searches))
+            return execute_many(client, indices, searches)
+
+        with mock.patch.object(elastic, "execute_many", counted):
+            response = self.client.get(URL, {"q": "Quartiersmanagment Hannovr"})
+        self.assertIn("Quartiersmanagement Hannover", str(response.context["spelling_link"]))
+        self.assertEqual(len(sent), 2)  # the query words, then all candidates
+        self.assertEqual(sent[0], 2)
+
+    def test_private_words_are_never_suggested_by_the_engine(self):
+        # "Binnenevaluation" is only in a PDF of a restricted collection.
+        response = self.client.get(URL, {"q": "Binnenevaluatio"})
+        self.assertNotIn("spelling_link", response.context)
 
 
 @override_settings(WAGTAILSEARCH_BACKENDS=ES_BACKENDS)
@@ -249,6 +363,12 @@ class FallbackTests(TestCase):
         with self.assertNoLogs("search.elastic", level=logging.WARNING):
             response = self.client.get(URL, {"q": "Gera"})
         self.assertIn("Landkreis Gera", [h.title for h in response.context["hits"]])
+
+    def test_spelling_suggestions_fall_back_too(self):
+        with self.assertLogs("search.elastic", level=logging.WARNING):
+            response = self.client.get(URL, {"q": "Quartiersmanagment"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Quartiersmanagement", str(response.context["spelling_link"]))
 
     def test_suggestions_fall_back_too(self):
         response = self.client.get(SUGGEST_URL, {"q": "Regionalw"})

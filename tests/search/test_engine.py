@@ -23,6 +23,7 @@ from search.query import (
     public_materials,
     public_pages,
 )
+from tests.engine import database_only
 
 from .content import build_corpus
 
@@ -67,6 +68,7 @@ def reference(engine: DatabaseEngine, params: SearchParams):
     )
 
 
+@database_only("the database engine's fast path against its exhaustive reference")
 class FastPathTests(TestCase):
     @classmethod
     def setUpTestData(cls):

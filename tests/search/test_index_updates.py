@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import TestCase
 
+from tests.engine import database_only
 from tests.factories import NewsPageFactory, StandardPageFactory, restrict_to_group
 from tests.factories.pages import paragraph
 
@@ -102,6 +103,7 @@ class IndexUpdateTests(TestCase):
         self.assertTrue(before)
 
     @pytest.mark.skipif(connection.vendor != "postgresql", reason="search table on PostgreSQL")
+    @database_only("the search table of PostgreSQL, which the engine does not read")
     def test_migrate_fills_an_empty_search_table_from_the_index(self):
         # A site upgraded to the release that added search.models.SearchEntry has
         # a full modelsearch index and an empty table.

@@ -87,6 +87,20 @@ class PrivacyTests(TestCase):
         # The internal PDF says "Kommune" too; the public one does not.
         self.assertNotIn("material", facets["typ"])
 
+    def test_materials_awaiting_review_are_not_found_or_counted(self):
+        from materials.models import ReviewState
+
+        from .content import pdf_material
+
+        for state in (ReviewState.PENDING, ReviewState.REJECTED):
+            pdf_material(f"Hochgeladen {state}", "Vermerk Wolkenkuckucksheim.", review_state=state)
+        self.assertNotIn("Hochgeladen", everything_shown(self.client, "Wolkenkuckucksheim"))
+        self.assertNotIn("Hochgeladen", everything_shown(self.client, "Hochgeladen"))
+        # Hits are checked again when loaded; the total and facets come from the engine.
+        response = self.client.get(URL, {"q": "Wolkenkuckucksheim"})
+        self.assertEqual(response.context["search_results"].paginator.count, 0)
+        self.assertEqual(response.context["facet_groups"], [])
+
     def test_expired_page_is_not_found_even_before_publish_scheduled(self):
         page = StandardPageFactory(
             parent=self.tree.home,
