@@ -63,8 +63,16 @@ RETRY_AFTER_SECONDS = 30
 # The engine pages no further than this many hits (its index.max_result_window):
 # a request for a later page shows the last page it reaches.
 MAX_WINDOW = 10_000
-# Everything either client raises for an unreachable, failing or refusing engine.
-ERRORS = (ApiError, TransportError, OpenSearchException)
+
+
+class PartialResults(Exception):
+    """Some shards did not answer (a node left the cluster and its shards are
+    being taken over): the hits and counts would be incomplete."""
+
+
+# Everything either client raises for an unreachable, failing or refusing engine,
+# and incomplete answers.
+ERRORS = (ApiError, TransportError, OpenSearchException, PartialResults)
 
 _unreachable_until = 0.0
 
@@ -218,8 +226,18 @@ def parse_facets(aggregations: dict) -> dict[str, dict]:
 
 
 def execute(client, indices: list[str], search: Search) -> dict:
-    """Send ``search`` with either engine's client (both take the same body)."""
-    return client.search(index=",".join(indices), body=search.to_dict())
+    """Send ``search`` with either engine's client (both take the same body).
+
+    An answer with failed shards (a node has just left the cluster) is asked for
+    once more, then refused: results are complete or come from the database."""
+    body = search.to_dict()
+    for _attempt in range(2):
+        response = client.search(index=",".join(indices), body=body)
+        failed = response.get("_shards", {}).get("failed", 0)
+        if not failed:
+            return response
+        logger.info("%s of the engine's shards failed; asking again.", failed)
+    raise PartialResults(f"{failed} shards failed")
 
 
 def execute_many(client, indices: list[str], searches: list[Search]) -> list[dict]:

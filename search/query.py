@@ -639,12 +639,24 @@ def database_engine():
     return DatabaseEngine()
 
 
+_engine_backends: dict[str, object] = {}
+
+
 def get_engine():
-    """The configured engine: Elasticsearch when the default backend is one."""
+    """The configured engine: OpenSearch or Elasticsearch when the default backend
+    is one, else the database.
+
+    An engine backend is built once per process and configuration: it holds the
+    client and its connection pool, which every search would otherwise open anew
+    (modelsearch builds a new backend on each call)."""
     from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
-    backend = get_search_backend("default")
+    key = repr(settings.WAGTAILSEARCH_BACKENDS.get("default"))
+    backend = _engine_backends.get(key) or get_search_backend("default")
     if isinstance(backend, ElasticsearchBaseSearchBackend):
+        if key not in _engine_backends:
+            _engine_backends.clear()
+            _engine_backends[key] = backend
         from .elastic import ElasticsearchEngine
 
         return ElasticsearchEngine(backend)

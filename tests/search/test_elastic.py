@@ -375,3 +375,44 @@ class FallbackTests(TestCase):
         self.assertEqual(response.status_code, 200)
         titles = [s["title"] for s in response.json()["suggestions"]]
         self.assertIn("Regionalwerkstatt Hannover", titles)
+
+
+class ShardFailureClient:
+    """Answers like an engine whose cluster just lost a node: ``failures`` answers
+    with failed shards (incomplete hits and counts), then complete ones."""
+
+    def __init__(self, failures: int):
+        self.failures = failures
+        self.calls = 0
+
+    def search(self, index, body):
+        self.calls += 1
+        failed = 1 if self.calls <= self.failures else 0
+        return {"_shards": {"total": 2, "failed": failed}, "hits": {"total": {"value": 2 - failed}}}
+
+
+class PartialResultsTests(SimpleTestCase):
+    search = elastic.Search().query("match_all")
+
+    def test_an_answer_with_failed_shards_is_asked_for_again(self):
+        client = ShardFailureClient(failures=1)
+        response = elastic.execute(client, ["p"], self.search)
+        self.assertEqual((client.calls, response["hits"]["total"]["value"]), (2, 2))
+
+    def test_incomplete_twice_is_refused_so_the_database_answers(self):
+        client = ShardFailureClient(failures=2)
+        with self.assertRaises(elastic.PartialResults):
+            elastic.execute(client, ["p"], self.search)
+        self.assertIn(elastic.PartialResults, elastic.ERRORS)
+
+
+class BackendReuseTests(SimpleTestCase):
+    def test_searches_share_one_engine_client_per_configuration(self):
+        with override_settings(WAGTAILSEARCH_BACKENDS=ES_BACKENDS):
+            first, second = get_engine(), get_engine()
+            self.assertIs(first.backend.es, second.backend.es)
+        other = {**ES_BACKENDS, "default": {**ES_BACKENDS["default"], "INDEX_PREFIX": "other_"}}
+        with override_settings(WAGTAILSEARCH_BACKENDS=other):
+            third = get_engine()
+        self.assertIsNot(third.backend, first.backend)
+        self.assertEqual(third.backend.index_prefix, "other_")

@@ -11,13 +11,12 @@ engine's decompounder; the database finds them once search.german.decompound
 is there (branch wip-compound), until then that comparison is an expected
 failure."""
 
-import pytest
 
 from django.test import TestCase
 
 from wagtail.models import Locale
 
-from search import elastic, german
+from search import elastic
 from search.facets import Facets
 from search.postgres import PostgresEngine
 from search.query import SearchParams, get_engine
@@ -155,12 +154,6 @@ class EngineParityTests(TestCase):
         self.assertEqual(self.compare(QUERIES), [])
         self.assertTrue(any(total for total, _ in OVERLAP.values()))
 
-    @pytest.mark.xfail(
-        not hasattr(german, "decompound"),
-        reason="the database finds compound parts with search.german.decompound "
-        "(branch wip-compound), not merged here",
-        strict=True,
-    )
     def test_compound_queries_agree(self):
         self.assertEqual(self.compare(COMPOUND_QUERIES), [])
 
