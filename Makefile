@@ -38,12 +38,17 @@ demo: install
 # tests run in a pytest session of their own: they commit the demo site for the
 # whole package, and tests that need Django's serialized rollback after them found
 # the migrated data (site, root page) missing.
+# The other tests run in TEST_WORKERS processes (pytest-xdist), each with its own
+# test database (pytest-django appends _gw0, _gw1, ...); --dist loadscope keeps a
+# module's or a class's tests in one process, so a module-scoped fixture (the demo
+# site in tests/demo, tests/home/test_translations_complete.py) is built once.
+TEST_WORKERS ?= 2
 test: install-test
 	$(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest --ignore=tests/browser $(PYTEST_ARGS)
+	$(BIN)/pytest --ignore=tests/browser -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
 
 # The search tests (tests/search/) once more against a real engine (tests/engine.py):

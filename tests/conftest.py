@@ -1,12 +1,16 @@
 """Shared fixtures: uploaded files go to a temporary MEDIA_ROOT; an empty cache
 for every test; the site tree; the indices of a search engine when the run
-searches one (tests/engine.py)."""
+searches one (tests/engine.py); the migrated database back after a transactional
+test."""
+
+import json
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from django.conf import settings
 from django.core.cache import cache
-from django.test import override_settings
+from django.test import TestCase, TransactionTestCase, override_settings
 
 from tests import engine
 from tests.factories import build_tree
@@ -65,3 +69,71 @@ def _empty_cache():
 def site_tree(db):
     """root → HomePage (de) → regionen, veranstaltungen, aktuelles, good-practice-kriterien."""
     return build_tree()
+
+
+def _empties_the_database(item: pytest.Item) -> bool:
+    """Whether the test is transactional: Django empties every table after it
+    (TransactionTestCase), the migrated data (root page, site, locales) included.
+    The browser tests (tests/browser) keep their committed demo site for the whole
+    package: they use ``live_server`` without ``transactional_db``."""
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return not issubclass(cls, TestCase)
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    ):
+        return True
+    return "transactional_db" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test, the migrated database as it was before it.
+
+    A single pytest process runs the transactional tests after all others
+    (pytest-django sorts them last), so the emptied database harmed nobody. Under
+    pytest-xdist (`make test`) a process runs a module's tests together, the
+    transactional ones among them, and then other modules' tests, which need the
+    migrated data. Restored from the snapshot that serialized_rollback takes of the
+    migrated database (when no selected test uses serialized_rollback there is none,
+    and the database stays empty as before). Not after the last test: its teardown
+    has dropped the test database, and the connection names the real one again."""
+    try:
+        return (yield)
+    finally:
+        if nextitem is not None and _empties_the_database(item):
+            _restore_migrated_database(item.config)
+
+
+def _restore_migrated_database(config: pytest.Config) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection
+
+    snapshot = getattr(connection, "_test_serialized_contents", None)
+    if snapshot is None:
+        return
+    with config.stash[blocking_manager_key].unblock():
+        # What TransactionTestCase does with serialized_rollback, at once instead of
+        # when the next such test starts: empty every table (again: a test without
+        # serialized_rollback leaves the content types that post_migrate made anew),
+        # then the migrated rows with their own ids.
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+        )
+        # The content types first: reading the rows below looks them up (a page of
+        # a subclass asks for its own) and, not finding them, would make them anew
+        # with other ids (Django's own restore finds them in its warm cache).
+        ContentType.objects.clear_cache()
+        ContentType.objects.bulk_create(
+            ContentType(pk=row["pk"], **row["fields"])
+            for row in json.loads(snapshot)
+            if row["model"] == "contenttypes.contenttype"
+        )
+        connection.creation.deserialize_db_from_string(snapshot)
+    ContentType.objects.clear_cache()

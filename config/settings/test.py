@@ -26,11 +26,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # so two runs in one checkout never share it; Django deletes it at the end.
     TEST_DATABASE = Path(tempfile.gettempdir()) / f"gesunde-kommune-test-{os.getpid()}.sqlite3"
     DATABASES["default"]["TEST"] = {"NAME": str(TEST_DATABASE)}
+    # Under pytest-xdist (`make test` runs `pytest -n 2`) each worker is a process
+    # of its own, and pytest-django appends the worker's name ("_gw0") to the name.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    worker_database = f"{TEST_DATABASE}_{worker}" if worker else str(TEST_DATABASE)
     # Django deletes the test database but not SQLite's WAL files beside it while
     # the live server's threads still hold connections; a stale WAL (of a process
     # that had this id before) must not be replayed into this run's new database.
     for suffix in ("-wal", "-shm"):
-        Path(f"{TEST_DATABASE}{suffix}").unlink(missing_ok=True)
+        Path(f"{worker_database}{suffix}").unlink(missing_ok=True)
 
 if ELASTICSEARCH_URL:
     # Tests against a search engine (tests/engine.py): the indices of each test run
