@@ -11,7 +11,6 @@ engine's decompounder; the database finds them once search.german.decompound
 is there (branch wip-compound), until then that comparison is an expected
 failure."""
 
-
 from django.test import TestCase
 
 from wagtail.models import Locale
