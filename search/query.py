@@ -22,6 +22,7 @@ private) and builds the highlighted snippets."""
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
 from collections import Counter
@@ -651,8 +652,16 @@ def get_engine():
     (modelsearch builds a new backend on each call)."""
     from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
-    key = repr(settings.WAGTAILSEARCH_BACKENDS.get("default"))
-    backend = _engine_backends.get(key) or get_search_backend("default")
+    config = settings.WAGTAILSEARCH_BACKENDS.get("default", {})
+    key = repr(config)
+    backend = _engine_backends.get(key)
+    if backend is None:
+        # A deep copy: modelsearch's engine backends write into the OPTIONS dict
+        # they are given, which would change the settings (and this key).
+        options = copy.deepcopy(
+            {name: value for name, value in config.items() if name != "BACKEND"}
+        )
+        backend = get_search_backend("default", **options)
     if isinstance(backend, ElasticsearchBaseSearchBackend):
         if key not in _engine_backends:
             _engine_backends.clear()
