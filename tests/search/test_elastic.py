@@ -385,6 +385,12 @@ class ShardFailureClient:
     """Answers like an engine whose cluster just lost a node: ``failures`` answers
     with failed shards (incomplete hits and counts), then complete ones."""
 
+    class Indices:
+        def refresh(self, index):  # the engine run refreshes before reads (tests/engine.py)
+            pass
+
+    indices = Indices()
+
     def __init__(self, failures: int):
         self.failures = failures
         self.calls = 0
