@@ -83,6 +83,15 @@ class CriterionPage(BasePage):
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
+    def stages(self) -> list[dict]:
+        """The Umsetzungsstufen in order: ``number`` (1, 2, …), ``name``, ``description``.
+        A practice example's self-assessment names a stage by its number."""
+        return [
+            {"number": i, "name": block.value["name"], "description": block.value["description"]}
+            for i, block in enumerate(self.levels, start=1)
+            if block.block_type == "stage"
+        ]
+
     def clean(self):
         super().clean()
         duplicate = (

@@ -27,6 +27,8 @@ ROUTE_TRANSLATIONS: dict[str, dict[str, str]] = {
         "abmelden/": "logout/",
         "schlagwort/<str:slug>/": "keyword/<str:slug>/",
         "materialien/": "materials/",
+        "einreichen/": "submit/",
+        "einreichen/<str:token>/": "submit/<str:token>/",
     },
 }
 

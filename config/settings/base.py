@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "criteria",
+    "practice",
     "materials",
     "search",
     "editorial",  # after the content apps: its roles name their pages and snippets

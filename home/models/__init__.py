@@ -5,13 +5,23 @@ Other apps import from here; this package names other apps' models only by
 
 from .base import BasePage
 from .pages import HomePage, StandardPage
-from .vocabularies import Bundesland, Schlagwort, SchlagwortTranslation
+from .vocabularies import (
+    Bundesland,
+    Handlungsfeld,
+    Lebensphase,
+    Schlagwort,
+    SchlagwortTranslation,
+    Zielgruppe,
+)
 
 __all__ = [
     "BasePage",
     "Bundesland",
+    "Handlungsfeld",
     "HomePage",
+    "Lebensphase",
     "Schlagwort",
     "SchlagwortTranslation",
     "StandardPage",
+    "Zielgruppe",
 ]

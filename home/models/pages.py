@@ -46,6 +46,7 @@ class HomePage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
         "events.EventIndexPage",
         "news.NewsIndexPage",
         "criteria.CriteriaIndexPage",
+        "practice.PracticeIndexPage",
     ]
 
     class Meta:

@@ -225,3 +225,57 @@ GERMAN_TRANSLITERATION = str.maketrans(
 def german_ascii(text: str) -> str:
     """Umlauts and ß spelled out, as Germans do in addresses (Thüringen -> Thueringen)."""
     return text.translate(GERMAN_TRANSLITERATION)
+
+
+class Term(TranslatableMixin, RevisionMixin, models.Model):
+    """Base of the small managed vocabularies of the Praxisdatenbank (Handlungsfeld,
+    Lebensphase, Zielgruppe): one row per language, linked by ``translation_key``
+    like Bundesland. Pages store the German rows (wagtail-localize copies
+    many-to-many values as they are); :meth:`localized` gives the row of the
+    language shown, and filters compare ``translation_key``."""
+
+    name = models.CharField(_("Name"), max_length=100)
+    slug = models.SlugField(_("Kurzname in Adressen"), max_length=100)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def localized_in(self, locale: Locale):
+        """This term in ``locale`` (itself where there is no translation)."""
+        if self.locale_id == locale.pk:
+            return self
+        return (
+            type(self).objects.filter(translation_key=self.translation_key, locale=locale).first()
+            or self
+        )
+
+
+class Handlungsfeld(Term):
+    """A field of action of health promotion (Bewegung, Ernährung, …)."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+
+
+class Lebensphase(Term):
+    """A phase of life a practice example addresses (Gesund aufwachsen, …)."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("Lebensphase")
+        verbose_name_plural = _("Lebensphasen")
+
+
+class Zielgruppe(Term):
+    """A target group of a practice example (Alleinerziehende, …)."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
