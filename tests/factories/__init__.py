@@ -19,6 +19,12 @@ from .pages import (
     restrict_to_group,
     translate,
 )
+from .practice import (
+    PracticeIndexPageFactory,
+    PracticePageFactory,
+    add_practice_index,
+    term,
+)
 from .tree import SiteTree, build_tree
 
 __all__ = [
@@ -30,10 +36,13 @@ __all__ = [
     "MaterialFactory",
     "NewsIndexPageFactory",
     "NewsPageFactory",
+    "PracticeIndexPageFactory",
+    "PracticePageFactory",
     "RegionIndexPageFactory",
     "RegionPageFactory",
     "RegionResultsPageFactory",
     "SiteTree",
+    "add_practice_index",
     "StandardPageFactory",
     "build_tree",
     "bundesland",
@@ -42,5 +51,6 @@ __all__ = [
     "publish",
     "restrict_to_group",
     "restricted_collection",
+    "term",
     "translate",
 ]
