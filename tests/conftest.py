@@ -3,8 +3,6 @@ for every test; the site tree; the indices of a search engine when the run
 searches one (tests/engine.py); the migrated database back after a transactional
 test."""
 
-import json
-
 import pytest
 from pytest_django.plugin import blocking_manager_key
 
@@ -13,6 +11,7 @@ from django.core.cache import cache
 from django.test import TestCase, TransactionTestCase, override_settings
 
 from tests import engine
+from tests.database import restore_migrated_database
 from tests.factories import build_tree
 
 
@@ -107,33 +106,10 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 def _restore_migrated_database(config: pytest.Config) -> None:
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
     from django.db import connection
 
     snapshot = getattr(connection, "_test_serialized_contents", None)
     if snapshot is None:
         return
     with config.stash[blocking_manager_key].unblock():
-        # What TransactionTestCase does with serialized_rollback, at once instead of
-        # when the next such test starts: empty every table (again: a test without
-        # serialized_rollback leaves the content types that post_migrate made anew),
-        # then the migrated rows with their own ids.
-        call_command(
-            "flush",
-            verbosity=0,
-            interactive=False,
-            inhibit_post_migrate=True,
-            reset_sequences=False,
-        )
-        # The content types first: reading the rows below looks them up (a page of
-        # a subclass asks for its own) and, not finding them, would make them anew
-        # with other ids (Django's own restore finds them in its warm cache).
-        ContentType.objects.clear_cache()
-        ContentType.objects.bulk_create(
-            ContentType(pk=row["pk"], **row["fields"])
-            for row in json.loads(snapshot)
-            if row["model"] == "contenttypes.contenttype"
-        )
-        connection.creation.deserialize_db_from_string(snapshot)
-    ContentType.objects.clear_cache()
+        restore_migrated_database(snapshot)

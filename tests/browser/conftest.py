@@ -24,6 +24,7 @@ from django.core.management import call_command
 from django.db import connection, connections
 
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.database import restore_migrated_database
 
 # Playwright's sync API runs an asyncio event loop in the test thread; Django would
 # then refuse ORM calls ("SynchronousOnlyOperation") in fixtures and later tests.
@@ -94,17 +95,5 @@ def demo_site(django_db_setup, django_db_blocker, live_server):
         try:
             yield live_server
         finally:
-            # What TransactionTestCase does with serialized_rollback: empty every
-            # table, then restore the migrated state (root page, locale, site).
-            # Sequences are not reset (as in Django's own teardown): the restored
-            # rows keep their ids, and on PostgreSQL a reset sequence would hand
-            # those ids out again (duplicate key on the root page).
-            call_command(
-                "flush",
-                verbosity=0,
-                interactive=False,
-                inhibit_post_migrate=True,
-                reset_sequences=False,
-            )
-            connection.creation.deserialize_db_from_string(initial)
+            restore_migrated_database(initial)
             cache.clear()
