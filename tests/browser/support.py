@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Locator, Page
 
 from demo.data import DemoContent
 
@@ -123,6 +123,27 @@ def focus_is_visible(indicator: dict[str, Any]) -> bool:
         "none",
         "",
     )
+
+
+def tab_to(page: Page, target: Locator, *, max_presses: int = 400) -> None:
+    """Press Tab (only the keyboard) until ``target`` has the focus; fails when it is
+    not reached in ``max_presses`` steps (not focusable, or hidden from the tab order).
+    Also proves that the focus is drawn there (``focus_is_visible``)."""
+    handle = target.element_handle()
+    for _ in range(max_presses):
+        if page.evaluate("(el) => document.activeElement === el", handle):
+            assert focus_is_visible(focus_indicator(page)), focus_indicator(page)
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"not reached by Tab: {target}")
+
+
+def type_into(page: Page, field: Locator, text: str) -> None:
+    """Tab to a text field, empty it and type ``text`` (keyboard only)."""
+    tab_to(page, field)
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    page.keyboard.type(text)
 
 
 def log_in(browser: Browser, base_url: str, username: str) -> Page:
