@@ -21,7 +21,7 @@ STAGES = [
     ("stage", {"name": "Mitbestimmung", "description": "Die Gruppe entscheidet mit."}),
 ]
 SUBMITTER = "einreicherin@example.org"
-LINK = re.compile(r"https?://[^\s]+/einreichen/([^\s/]+)/")
+LINK = re.compile(r"https?://[^\s]+/(?:einreichen|submit)/([^\s/]+)/")
 
 
 @dataclass
