@@ -184,8 +184,9 @@ def test_rejection_reopens_the_form_and_resubmission_then_approval(
     submission = Submission.objects.get()
     assert submission.status == SubmissionStatus.REJECTED
     assert submission.last_comment == "Bitte den Zeitraum prüfen."
-    to_submitter = [m for m in mail.outbox if m.to == [SUBMITTER]]
-    assert len(to_submitter) == 1
+    # Only the submitter hears of it (Wagtail's own mail goes to requested_by: nobody).
+    assert [m.to for m in mail.outbox] == [[SUBMITTER]]
+    to_submitter = mail.outbox
     assert "Bitte den Zeitraum prüfen." in to_submitter[0].body
     new_path = f"{START}{link_token(to_submitter[0])}/"
     assert client.get(path).status_code == 404  # the old link was replaced
@@ -223,3 +224,17 @@ def test_rejection_reopens_the_form_and_resubmission_then_approval(
     assert "Bewegte Kita Musterstadt" in found
     assert SUBMITTER not in found and "Erika" not in found
     assert SUBMITTER not in json.dumps(page.get_latest_revision().content)
+
+
+def test_a_step_left_incomplete_by_back_is_asked_for_before_submitting(client, site):
+    path = begin(client)
+    client.get(path)
+    fill_all(client, site, path)
+    client.get(f"{path}?schritt=2")
+    client.post(path, {**step2(title=""), "action": "back"})  # kept unchecked
+    response = client.post(path, {"step": "5", "consent": "on", "action": "submit"})
+    html = response.content.decode()
+    assert "Bitte ergänzen Sie diesen Schritt" in html
+    assert 'aria-current="step">Schritt 2 von 5' in html
+    assert 'href="#id_title"' in html
+    assert not PracticePage.objects.exists()
