@@ -184,3 +184,11 @@ def test_english_path(client, site):
     assert "Federal state" in step and "Start" in step
     # The German address of the same link is another index's: not found.
     assert client.get(f"{START}{link_token(message)}/").status_code == 404
+
+
+def test_end_before_start_is_refused(client, site, confirmed):
+    response = client.post(
+        confirmed, {**step1(site, start_date="2023-09-01", end_date="2022-01-01"), "action": "next"}
+    )
+    assert 'href="#id_end_date"' in response.content.decode()
+    assert "1" not in Submission.objects.get().data.get("steps", {})
