@@ -35,8 +35,8 @@ STAMP_MAX_AGE = 24 * 60 * 60
 
 
 class AccessibleFormMixin:
-    """Marks invalid fields for assistive technology: ``aria-invalid`` and
-    ``aria-describedby`` (error and help text ids, see includes/submit_field.html)."""
+    """Names a field's help and error texts in ``aria-describedby`` (their ids, see
+    includes/submit_field.html); Django itself adds ``aria-invalid`` to invalid fields."""
 
     def full_clean(self):
         super().full_clean()
@@ -47,7 +47,6 @@ class AccessibleFormMixin:
                 described.append(f"{bound.auto_id}-help")
             if name in self.errors:
                 described.append(f"{bound.auto_id}-error")
-                field.widget.attrs["aria-invalid"] = "true"
             if described:
                 field.widget.attrs["aria-describedby"] = " ".join(described)
 
