@@ -10,7 +10,7 @@ managed group that is not declared here. Change rights here, not in the admin.
 - Regionale Redaktion <Region>: Seiten wie die Redaktion, aber nur im Teilbaum
   der eigenen Region; Materialien nur in der Sammlung der Region.
 - Moderation: zusätzlich veröffentlichen (freigeben), zurückziehen, sperren;
-  Vokabulare pflegen.
+  Vokabulare pflegen; die Einreichungen der Praxisdatenbank einsehen.
 - Administration: alles, auch löschen und Benutzerkonten.
 """
 
@@ -120,6 +120,9 @@ VOCABULARY_ALL = _model_perms(("add", "change", "delete", "view"), VOCABULARY_MO
 SUBMIT_TRANSLATION = ("wagtail_localize.submit_translation",)
 USER_ADMIN = _model_perms(("add", "change", "delete", "view"), ("auth.user",))
 REDIRECTS = _model_perms(("add", "change", "delete"), ("wagtailredirects.redirect",))
+# The public submissions to the Praxisdatenbank (practice/admin_views.py): who
+# submitted what; read-only, for those who decide on them.
+SUBMISSIONS_VIEW = ("practice.view_submission",)
 
 # Wagtail checks document rights against wagtaildocs.Document, also for the
 # custom materials.Material model.
@@ -167,7 +170,10 @@ ROLES: tuple[Role, ...] = (
         page_scope="site",
         page_permissions=MODERATE_PAGES,
         collection_permissions=MEDIA_EDIT,
-        model_permissions=ACCESS_ADMIN + VOCABULARY_MODERATE + SUBMIT_TRANSLATION,
+        model_permissions=ACCESS_ADMIN
+        + VOCABULARY_MODERATE
+        + SUBMIT_TRANSLATION
+        + SUBMISSIONS_VIEW,
     ),
     Role(
         name=ADMINISTRATION,
@@ -179,7 +185,8 @@ ROLES: tuple[Role, ...] = (
         + VOCABULARY_ALL
         + SUBMIT_TRANSLATION
         + USER_ADMIN
-        + REDIRECTS,
+        + REDIRECTS
+        + SUBMISSIONS_VIEW,
     ),
 )
 

@@ -333,6 +333,17 @@ AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
 # Password reset requests per client address and per e-mail address and hour.
 PASSWORD_RESET_LIMIT = int(env("PASSWORD_RESET_LIMIT", "5"))
 PASSWORD_RESET_WINDOW = 60 * 60
+# Public submissions to the Praxisdatenbank (practice/submission_views.py): start
+# requests (and link re-sends) per client address and per e-mail address and hour;
+# the start form must have been open at least this many seconds (bots are faster).
+PRACTICE_SUBMISSION_LIMIT = int(env("PRACTICE_SUBMISSION_LIMIT", "5"))
+PRACTICE_SUBMISSION_WINDOW = 60 * 60
+PRACTICE_SUBMISSION_MIN_SECONDS = int(env("PRACTICE_SUBMISSION_MIN_SECONDS", "5"))
+# Retention (practice/retention.py, `manage.py purge_submissions`, daily timer):
+# unconfirmed or abandoned drafts are deleted after ..._IDLE_DAYS without a change;
+# the submitter's address and name are erased this many days after the decision.
+PRACTICE_SUBMISSION_IDLE_DAYS = int(env("PRACTICE_SUBMISSION_IDLE_DAYS", "30"))
+PRACTICE_SUBMISSION_RETENTION_DAYS = int(env("PRACTICE_SUBMISSION_RETENTION_DAYS", "180"))
 # No avatars from gravatar.com: the policy allows images from the site only, and
 # editors' hashed e-mail addresses are not sent to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -78,6 +78,8 @@ def read_unit(name: str) -> configparser.ConfigParser:
         "gesunde-kommune.service",
         "gesunde-kommune-publish.service",
         "gesunde-kommune-publish.timer",
+        "gesunde-kommune-purge-submissions.service",
+        "gesunde-kommune-purge-submissions.timer",
         "gesunde-kommune-worker.service",
     ],
 )
