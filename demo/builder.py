@@ -323,11 +323,11 @@ class DemoBuilder:
     def _index_fields(self, data: PageFile, text: dict[str, Any]) -> dict[str, Any]:
         fields = {
             "title": text["title"],
-            "intro": text["intro"],
+            "intro": self._page_links(text["intro"]),
             "show_in_menus": data.get("show_in_menus", False),
         }
         if "submission_intro" in text:  # the Praxisdatenbank
-            fields["submission_intro"] = text["submission_intro"]
+            fields["submission_intro"] = self._page_links(text["submission_intro"])
         return fields
 
     def ensure_index(self, home: HomePage, data: PageFile) -> Page:
