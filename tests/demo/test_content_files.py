@@ -144,3 +144,24 @@ def test_an_example_needs_a_region_or_a_municipality(content):
     assert message == f"{PRACTICE}: braucht „region:“ oder „municipality:“ unter de:"
     message = practice_error(content, lambda data: data.update(region="atlantis"))
     assert message == f"{PRACTICE}: region: „atlantis“ ist keine Regionenseite"
+
+
+def test_an_english_justification_marked_not_yet_translated_keeps_the_german_one(content):
+    from practice.models import PracticeAssessment
+
+    change(content / PRACTICE, lambda data: data["en"]["justifications"].update({3: None}))
+    out = StringIO()
+    call_command("load_demo_content", content_dir=str(content), stdout=out)
+    assert f"{PRACTICE}: assessments, Zeile 3 (justification)" in out.getvalue()
+    german = PracticeAssessment.objects.get(
+        page__slug="familienlotsen-gera", criterion__number=3, locale__language_code="de"
+    )
+    english = PracticeAssessment.objects.get(
+        translation_key=german.translation_key, locale__language_code="en"
+    )
+    assert english.justification == german.justification
+    # The other criteria are translated.
+    fourth = PracticeAssessment.objects.get(
+        page__slug="family-guides-gera", criterion__number=4, locale__language_code="en"
+    )
+    assert fourth.justification.startswith("Families receive information")
