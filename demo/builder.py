@@ -44,11 +44,20 @@ from events.models import (
     EventRegion,
 )
 from home.base_url import site_address
-from home.models import Bundesland, HomePage, Schlagwort, StandardPage
+from home.models import (
+    Bundesland,
+    Handlungsfeld,
+    HomePage,
+    Lebensphase,
+    Schlagwort,
+    StandardPage,
+    Zielgruppe,
+)
 from home.models.vocabularies import set_translation
 from materials.models import Material, ReviewState
 from materials.tasks import extract_now
 from news.models import NewsIndexPage, NewsPage, NewsRegion
+from practice.models import PracticeAssessment, PracticeIndexPage, PracticeMaterial, PracticePage
 from regions.models import (
     RegionContact,
     RegionCriterion,
@@ -73,6 +82,14 @@ INDEX_MODELS: dict[str, type[Page]] = {
     "veranstaltungen": EventIndexPage,
     "aktuelles": NewsIndexPage,
     "good-practice-kriterien": CriteriaIndexPage,
+    "praxisdatenbank": PracticeIndexPage,
+}
+
+# Vocabulary fields of a practice example -> their model (German rows by slug).
+PRACTICE_TERMS = {
+    "handlungsfelder": Handlungsfeld,
+    "lebensphasen": Lebensphase,
+    "zielgruppen": Zielgruppe,
 }
 
 
@@ -147,6 +164,8 @@ class DemoBuilder:
                 self.ensure_event(indexes["veranstaltungen"], data)
             for data in c.news:
                 self.ensure_news(indexes["aktuelles"], data)
+            for data in c.practice:
+                self.ensure_practice(indexes["praxisdatenbank"], data)
             for data, page in self._with_english:
                 self.ensure_translation(data, page)
             ensure_keyword_translations(c.keywords, self.en, self._count)
@@ -302,11 +321,14 @@ class DemoBuilder:
         self._count("Site", created=bool(changed))
 
     def _index_fields(self, data: PageFile, text: dict[str, Any]) -> dict[str, Any]:
-        return {
+        fields = {
             "title": text["title"],
-            "intro": text["intro"],
+            "intro": self._page_links(text["intro"]),
             "show_in_menus": data.get("show_in_menus", False),
         }
+        if "submission_intro" in text:  # the Praxisdatenbank
+            fields["submission_intro"] = self._page_links(text["submission_intro"])
+        return fields
 
     def ensure_index(self, home: HomePage, data: PageFile) -> Page:
         model = INDEX_MODELS[data.slug]
@@ -540,6 +562,65 @@ class DemoBuilder:
         )
         return page
 
+    def _practice_fields(self, data: PageFile, text: dict[str, Any]) -> dict[str, Any]:
+        end = data.get("end")
+        region = data.get("region")
+        return {
+            "title": text["title"],
+            "region": self.regions[region] if region else None,
+            "municipality": text.get("municipality", ""),
+            "bundesland": self._bundesland(data.get("bundesland")),
+            "start_date": parse_date(data.get("start")),
+            "end_date": parse_date(end) if end else None,
+            "teaser": text["teaser"],
+            "body": self._stream(text.get("body", [])),
+            "contact_role": text["contact_role"],
+            "contact_organisation": text["contact_organisation"],
+            "contact_email": data.get("contact_email", ""),
+            "contact_url": data.get("contact_url", ""),
+            "search_description": text["teaser"],
+        }
+
+    def _assessments(self, data: PageFile, reasons: dict[int, str]) -> list[PracticeAssessment]:
+        """The self-assessment on every criterion, in the criteria's order: the stage
+        number from ``assessment:``, the justification from ``reasons``."""
+        return [
+            PracticeAssessment(
+                sort_order=index,
+                criterion=self.criteria[number],
+                level=level,
+                justification=reasons[number],
+            )
+            for index, (number, level) in enumerate(sorted(data.get("assessment").items()))
+        ]
+
+    def ensure_practice(self, parent: Page, data: PageFile) -> PracticePage:
+        def build() -> PracticePage:
+            page = PracticePage(**self._practice_fields(data, data.de))
+            page.tags.add(*data.get("tags", []))
+            for name, model in PRACTICE_TERMS.items():
+                getattr(page, name).set(
+                    [model.objects.get(slug=slug, locale=self.de) for slug in data.get(name, [])]
+                )
+            page.material_links.add(
+                *(
+                    PracticeMaterial(document=self.materials[key])
+                    for key in data.get("materials", [])
+                )
+            )
+            page.assessments.add(*self._assessments(data, data.de["justifications"]))
+            return page
+
+        page, _created = self.ensure_child(
+            parent,
+            data.slug,
+            "Praxisbeispiele",
+            build,
+            first_published=midday(parse_date(data.get("published", data.get("start")))),
+            data=data,
+        )
+        return page
+
     # Builds the unsaved page of a file's text, by the German page's class.
     def _fields_for(self, page: Page) -> Callable[[PageFile, dict[str, Any]], dict[str, Any]]:
         for model, method in (
@@ -550,6 +631,7 @@ class DemoBuilder:
             (RegionResultsPage, self._results_fields),
             (EventPage, self._event_fields),
             (NewsPage, self._news_fields),
+            (PracticePage, self._practice_fields),
         ):
             if isinstance(page, model):
                 return method
@@ -591,6 +673,8 @@ class DemoBuilder:
                     contact = self._contact(key, index, language)
                     contact.translation_key = row.translation_key
                     copy.contacts.add(contact)
+            if isinstance(source, PracticePage):
+                copy.assessments.add(*self._english_assessments(data, source, text))
             return copy
 
         page, untranslated = translate_page(data, source, english_copy, self.en)
@@ -599,6 +683,25 @@ class DemoBuilder:
         if untranslated:
             self.untranslated[data.name] = untranslated
         return page
+
+    def _english_assessments(
+        self, data: PageFile, source: PracticePage, text: EnglishText
+    ) -> list[PracticeAssessment]:
+        """The assessment rows of the English copy: the German rows' translation keys
+        with the English justifications (``~``: the German one, reported)."""
+        german = data.de["justifications"]
+        english = text.values["justifications"]
+        reasons = {}
+        for position, number in enumerate(sorted(german)):
+            if english is german or english.get(number) is None:
+                text.untranslated.add(f"assessments.{position}")
+                reasons[number] = german[number]
+            else:
+                reasons[number] = english[number]
+        rows = self._assessments(data, reasons)
+        for row, original in zip(rows, source.assessments.order_by("sort_order"), strict=True):
+            row.translation_key = original.translation_key
+        return rows
 
     # -- documents, snippets, groups, users ----------------------------------
 

@@ -23,6 +23,7 @@ CHILD_FOLDERS = {
     "veranstaltungen": "veranstaltungen",
     "aktuelles": "aktuelles",
     "good-practice-kriterien": "kriterien",
+    "praxisdatenbank": "praxis",
 }
 
 
@@ -154,11 +155,13 @@ class DemoContent:
         self.regions = self.children["regionen"]
         self.events = self.children["veranstaltungen"]
         self.news = self.children["aktuelles"]
+        self.practice = self.children["praxisdatenbank"]
         self.states = [
             _page_file(path, self.root) for path in sorted((self.root / "zustaende").glob("*.yaml"))
         ]
 
         self._check_english_parents()
+        self._check_practice()
 
         materials = read_yaml(self.root / "materials.yaml", self.root)
         self.collections: dict[str, str] = materials["collections"]
@@ -181,7 +184,7 @@ class DemoContent:
 
     def keywords_used(self) -> set[str]:
         """The Schlagwörter (``tags:``) of every page file, the editorial states included."""
-        pages = [*self.regions, *self.events, *self.news, *self.states]
+        pages = [*self.regions, *self.events, *self.news, *self.practice, *self.states]
         return {name for page in pages for name in page.get("tags", [])}
 
     def untranslated_keywords(self) -> list[str]:
@@ -204,6 +207,46 @@ class DemoContent:
                     f"hat „en:“, aber die Elternseite {parent.name} nicht; "
                     "dort zuerst „en:“ anlegen"
                 )
+
+    def stage_counts(self) -> dict[int, int]:
+        """Criterion number -> number of its Umsetzungsstufen (``levels:`` of kriterien/)."""
+        return {page.get("number"): len(page.de.get("levels", [])) for page in self.criteria}
+
+    def _check_practice(self) -> None:
+        """A practice example names its Kommune (``region:`` or ``municipality:`` in
+        de:) and assesses every criterion (``assessment:`` criterion number -> stage
+        number within the criterion's stages) with a justification in each language."""
+        stages = self.stage_counts()
+        regions = {page.slug for page in self.regions}
+        for page in self.practice:
+            region = page.get("region")
+            if region is not None and region not in regions:
+                raise page.error(f"region: „{region}“ ist keine Regionenseite")
+            if region is None and not page.de.get("municipality"):
+                raise page.error("braucht „region:“ oder „municipality:“ unter de:")
+            levels = page.get("assessment")
+            if not isinstance(levels, dict) or set(levels) != set(stages):
+                raise page.error(
+                    f"assessment: braucht je Kriterium 1–{len(stages)} eine Stufe (Nummer: Stufe)"
+                )
+            for number, level in levels.items():
+                if not isinstance(level, int) or not 1 <= level <= stages[number]:
+                    raise page.error(
+                        f"assessment: Kriterium {number} hat die Stufen 1–{stages[number]}, "
+                        f"nicht „{level}“"
+                    )
+            for language in ("de", "en"):
+                text = page.data.get(language)
+                if text is None:
+                    continue
+                reasons = text.get("justifications")
+                if reasons is None and language == "en":
+                    continue  # "~": not yet translated
+                if not isinstance(reasons, dict) or set(reasons) != set(stages):
+                    raise page.error(
+                        f"{language}: „justifications“ braucht je Kriterium (Nummer: Satz) "
+                        "eine Begründung"
+                    )
 
     def _file(self, name: str, listed_in: PageFile) -> PageFile:
         path = self.root / name

@@ -29,6 +29,8 @@ from wagtail_localize.segments.extract import extract_segments
 from .data import PageFile
 
 STREAM_KEYS = ("body", "levels")
+# Inline rows translated with their page (segments "<relation>.<translation_key>.<field>").
+INLINE_RELATIONS = ("contacts", "assessments")
 
 
 @dataclass
@@ -110,18 +112,24 @@ def readable(path: str, source_page: Page) -> str:
         index = ids.index(parts[1]) + 1 if parts[1] in ids else "?"
         rest = f" ({'.'.join(parts[2:])})" if len(parts) > 2 else ""
         return f"{name}, Block {index}{rest}"
-    if len(parts) > 1 and name == "contacts":
-        return f"contacts ({'.'.join(parts[2:])})"
+    if len(parts) > 1 and name in INLINE_RELATIONS:
+        keys = [str(row.translation_key) for row in _rows(source_page, name)]
+        index = keys.index(parts[1]) + 1 if parts[1] in keys else "?"
+        return f"{name}, Zeile {index} ({'.'.join(parts[2:])})"
     return path
+
+
+def _rows(source_page: Page, relation: str) -> list[Model]:
+    return list(getattr(source_page, relation).order_by("sort_order"))
 
 
 def _untranslated_prefixes(text: EnglishText, source_page: Page) -> list[str]:
     prefixes = []
     for item in text.untranslated:
         name, _dot, index = item.partition(".")
-        if name == "contacts":
-            contact = list(source_page.contacts.order_by("sort_order"))[int(index)]
-            prefixes.append(f"contacts.{contact.translation_key}")
+        if name in INLINE_RELATIONS and index:
+            row = _rows(source_page, name)[int(index)]
+            prefixes.append(f"{name}.{row.translation_key}")
         elif index:
             block_id = list(getattr(source_page, name).raw_data)[int(index)]["id"]
             prefixes.append(f"{name}.{block_id}")

@@ -100,7 +100,15 @@ class WorkflowDeclaration:
 ACCESS_ADMIN = ("wagtailadmin.access_admin",)
 
 # Shared vocabularies (snippets). Contacts are part of the region pages.
-VOCABULARY_MODELS = ("home.bundesland", "events.eventcategory", "home.schlagwort")
+VOCABULARY_MODELS = (
+    "home.bundesland",
+    "events.eventcategory",
+    "home.schlagwort",
+    # The Praxisdatenbank's vocabularies (practice/).
+    "home.handlungsfeld",
+    "home.lebensphase",
+    "home.zielgruppe",
+)
 
 
 def _model_perms(actions: tuple[str, ...], models: tuple[str, ...]) -> tuple[str, ...]:

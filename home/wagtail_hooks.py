@@ -1,7 +1,8 @@
-"""Admin registrations of the shared vocabularies (Bundesland, Schlagwort; the
-event categories register the same viewset in events/models.py), the keyword
-moderation endpoints, and the request-time expiry guard: an expired page is not
-served (404), even before ``publish_scheduled`` has withdrawn it.
+"""Admin registrations of the shared vocabularies (Bundesland, Schlagwort, the
+Praxisdatenbank's Handlungsfeld, Lebensphase and Zielgruppe; the event categories
+register the same viewset in events/models.py), the keyword moderation endpoints,
+and the request-time expiry guard: an expired page is not served (404), even
+before ``publish_scheduled`` has withdrawn it.
 
 Only Moderation and Administration change vocabularies (editorial/roles.py); a
 stale save is refused with the editor's text kept (``GuardedEditView``)."""
@@ -23,7 +24,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from . import admin_views
-from .models import Bundesland, Schlagwort
+from .models import Bundesland, Handlungsfeld, Lebensphase, Schlagwort, Zielgruppe
 from .models.base import is_expired
 from .moderation import (
     APPROVE_ACTION,
@@ -91,7 +92,7 @@ class GuardedEditView(EditView):
 
 
 class VocabularyViewSet(SnippetViewSet):
-    """Bundesländer and event categories."""
+    """Bundesländer, event categories and the Praxisdatenbank's vocabularies."""
 
     edit_view_class = GuardedEditView
     add_to_admin_menu = False
@@ -129,6 +130,8 @@ class SchlagwortViewSet(VocabularyViewSet):
 
 
 register_snippet(Bundesland, viewset=VocabularyViewSet)
+for _term_model in (Handlungsfeld, Lebensphase, Zielgruppe):
+    register_snippet(_term_model, viewset=VocabularyViewSet)
 register_snippet(SchlagwortViewSet)
 
 

@@ -102,3 +102,66 @@ def test_relative_dates():
     assert parse_datetime("2019-09-30 10:00") == dt.datetime(2019, 9, 30, 10, 0)
     assert parse_date("-60d", today) == dt.date(2026, 10, 2)
     assert parse_date("+0d", today) == today
+
+
+# -- Praxisdatenbank: the self-assessment is checked when the files are read ------
+
+PRACTICE = "praxis/familienlotsen-gera.yaml"
+
+
+def practice_error(content, how) -> str:
+    change(content / PRACTICE, how)
+    with pytest.raises(ContentError) as error:
+        DemoContent(content)
+    return str(error.value)
+
+
+def test_the_demo_practice_files_read_without_error():
+    content = DemoContent()
+    assert len(content.practice) >= 8
+    assert content.stage_counts()[9] == 5  # Integriertes Handeln has five stages
+
+
+def test_a_level_beyond_the_criterions_stages_names_file_and_criterion(content):
+    message = practice_error(content, lambda data: data["assessment"].update({3: 5}))
+    assert message == f"{PRACTICE}: assessment: Kriterium 3 hat die Stufen 1–4, nicht „5“"
+    message = practice_error(content, lambda data: data["assessment"].update({3: 0}))
+    assert message.startswith(f"{PRACTICE}: assessment: Kriterium 3 hat die Stufen 1–4")
+
+
+def test_a_criterion_without_assessment_is_an_error(content):
+    message = practice_error(content, lambda data: data["assessment"].pop(12))
+    assert message.startswith(f"{PRACTICE}: assessment: braucht je Kriterium 1–12 eine Stufe")
+
+
+def test_a_missing_justification_names_the_language(content):
+    message = practice_error(content, lambda data: data["en"]["justifications"].pop(7))
+    assert message.startswith(f"{PRACTICE}: en: „justifications“ braucht je Kriterium")
+
+
+def test_an_example_needs_a_region_or_a_municipality(content):
+    message = practice_error(content, lambda data: data.pop("region"))
+    assert message == f"{PRACTICE}: braucht „region:“ oder „municipality:“ unter de:"
+    message = practice_error(content, lambda data: data.update(region="atlantis"))
+    assert message == f"{PRACTICE}: region: „atlantis“ ist keine Regionenseite"
+
+
+def test_an_english_justification_marked_not_yet_translated_keeps_the_german_one(content):
+    from practice.models import PracticeAssessment
+
+    change(content / PRACTICE, lambda data: data["en"]["justifications"].update({3: None}))
+    out = StringIO()
+    call_command("load_demo_content", content_dir=str(content), stdout=out)
+    assert f"{PRACTICE}: assessments, Zeile 3 (justification)" in out.getvalue()
+    german = PracticeAssessment.objects.get(
+        page__slug="familienlotsen-gera", criterion__number=3, locale__language_code="de"
+    )
+    english = PracticeAssessment.objects.get(
+        translation_key=german.translation_key, locale__language_code="en"
+    )
+    assert english.justification == german.justification
+    # The other criteria are translated.
+    fourth = PracticeAssessment.objects.get(
+        page__slug="family-guides-gera", criterion__number=4, locale__language_code="en"
+    )
+    assert fourth.justification.startswith("Families receive information")

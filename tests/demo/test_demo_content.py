@@ -40,6 +40,7 @@ from demo.data import DemoContent
 from events.models import EventPage
 from home.models import HomePage, Schlagwort, SchlagwortTranslation
 from materials.models import Material
+from practice.models import PracticeAssessment, PracticeIndexPage, PracticeMaterial, PracticePage
 from regions.models import RegionContact, RegionPage, RegionResultsPage
 
 DEMO = DemoContent()
@@ -68,7 +69,9 @@ KEY_URLS = [
     "/de/veranstaltungen/",
     "/de/aktuelles/",
     "/de/good-practice-kriterien/",
+    "/de/praxisdatenbank/",
     "/en/",
+    "/en/practice-database/",
 ]
 
 COUNTED_MODELS = [
@@ -84,6 +87,8 @@ COUNTED_MODELS = [
     SchlagwortTranslation,
     Tag,
     RegionContact,
+    PracticeAssessment,
+    PracticeMaterial,
     Site,
     PageViewRestriction,
     CollectionViewRestriction,
@@ -337,7 +342,7 @@ def _marked_untranslated(data) -> bool:
 def test_every_english_page_is_a_wagtail_localize_translation(demo):
     en = Locale.objects.get(language_code="en")
     english = DEMO.english_pages()
-    assert len(english) == 42  # every public German page
+    assert len(english) == 51  # every public German page
     for data in english:
         source = TranslationSource.objects.get(
             object__translation_key=Page.objects.get(
@@ -394,3 +399,120 @@ def test_english_pages_name_and_link_keywords_in_english(demo):
     assert links >= 20
     home = demo["rendered"]["/en/"][1]
     assert '<a href="/en/keyword/prevention-chains/">Prevention chains</a>' in home
+
+
+# -- Praxisdatenbank (issue #14) ------------------------------------------------
+
+
+def practice_examples(language_code: str) -> list[PracticePage]:
+    return list(
+        PracticePage.objects.live()
+        .filter(locale__language_code=language_code)
+        .prefetch_related("assessments__criterion")
+        .order_by("path")
+    )
+
+
+def test_praxisdatenbank_index_in_both_languages(demo):
+    german = PracticeIndexPage.objects.get(locale__language_code="de")
+    english = PracticeIndexPage.objects.get(locale__language_code="en")
+    assert german.url == "/de/praxisdatenbank/"
+    assert english.url == "/en/practice-database/"
+    assert english.translation_key == german.translation_key
+    assert german.live and english.live
+    assert german.submission_intro and english.submission_intro
+    assert english.submission_intro != german.submission_intro
+
+
+def test_practice_examples_in_german_and_english(demo):
+    german, english = practice_examples("de"), practice_examples("en")
+    assert len(german) >= 8
+    assert len(english) == len(german)
+    assert {page.translation_key for page in english} == {page.translation_key for page in german}
+    for page in english:
+        assert page.get_parent().specific_class is PracticeIndexPage
+        assert page.url.startswith("/en/practice-database/"), page.url
+
+
+def test_every_example_assesses_all_twelve_criteria_within_their_stages(demo):
+    for page in practice_examples("de") + practice_examples("en"):
+        assessments = list(page.assessments.all())
+        assert len(assessments) == 12, page.url
+        assert sorted(a.criterion.number for a in assessments) == list(range(1, 13)), page.url
+        for assessment in assessments:
+            # The criterion pages hold the stages; the assessment names one of them.
+            assert assessment.criterion.locale.language_code == "de"
+            assert 1 <= assessment.level <= len(assessment.criterion.stages()), (
+                page.url,
+                assessment.criterion.number,
+            )
+            assert assessment.justification.strip(), (page.url, assessment.criterion.number)
+
+
+def test_english_examples_have_translated_justifications_and_the_same_levels(demo):
+    german = {
+        a.translation_key: a for a in PracticeAssessment.objects.filter(locale__language_code="de")
+    }
+    english = PracticeAssessment.objects.filter(locale__language_code="en")
+    assert english.count() == len(german) >= 8 * 12
+    for assessment in english:
+        source = german[assessment.translation_key]
+        assert assessment.page.locale.language_code == "en"
+        assert (assessment.criterion_id, assessment.level) == (source.criterion_id, source.level)
+        assert assessment.justification != source.justification, source.justification
+
+
+def test_english_examples_are_in_english(demo):
+    by_key = {page.translation_key: page for page in practice_examples("de")}
+    for page in practice_examples("en"):
+        source = by_key[page.translation_key]
+        for field in ("title", "teaser", "contact_role"):
+            assert getattr(page, field) != getattr(source, field), (page.url, field)
+        assert page.bundesland.locale.language_code == "en"
+        # Facts stay: the Kommune, the dates, the contact channel, the vocabularies
+        # (the German rows by design; pages show them by translation_key).
+        assert (page.region_id, page.start_date, page.end_date, page.contact_email) == (
+            source.region_id,
+            source.start_date,
+            source.end_date,
+            source.contact_email,
+        )
+        assert list(page.handlungsfelder.all()) == list(source.handlungsfelder.all())
+
+
+def test_practice_contacts_are_function_mailboxes_of_example_org(demo):
+    for page in PracticePage.objects.all():
+        assert page.contact_email.endswith("@example.org"), page.contact_email
+        assert page.contact_role and page.contact_organisation
+        assert not PERSON_PATTERN.search(f"{page.contact_role} {page.contact_organisation}")
+        assert not page.contact_url or ".example.org/" in page.contact_url
+
+
+def test_practice_examples_vary_so_filters_and_rankings_mean_something(demo):
+    german = practice_examples("de")
+    assert len({page.bundesland.code for page in german}) >= 4
+    assert any(page.region_id is None and page.municipality for page in german)
+    assert any(page.end_date for page in german) and any(not page.end_date for page in german)
+    for name in ("handlungsfelder", "lebensphasen", "zielgruppen"):
+        model = getattr(PracticePage, name).field.related_model
+        used = {term.pk for page in german for term in getattr(page, name).all()}
+        terms = model.objects.filter(locale__language_code="de")
+        assert used == set(terms.values_list("pk", flat=True)), name
+    # "Strongest on this criterion" lists differ from criterion to criterion.
+    strongest = set()
+    for number in range(1, 13):
+        levels = {
+            page.pk: next(a.level for a in page.assessments.all() if a.criterion.number == number)
+            for page in german
+        }
+        top = max(levels.values())
+        assert min(levels.values()) < top, number
+        strongest |= {pk for pk, level in levels.items() if level == top}
+    assert len(strongest) >= 6
+
+
+def test_practice_examples_link_only_public_materials(demo):
+    internal = Material.objects.get(title__startswith="Intern:")
+    links = PracticeMaterial.objects.all()
+    assert links.exists()
+    assert not links.filter(document=internal).exists()

@@ -1,7 +1,8 @@
 """Vocabularies and keywords go through moderation.
 
-Bundesländer and event categories: only Moderation and Administration change
-them, stale saves are refused. Keywords (Schlagwörter) typed by editors are
+Bundesländer, event categories and the Praxisdatenbank's Handlungsfelder,
+Lebensphasen and Zielgruppen: only Moderation and Administration change them,
+stale saves are refused. Keywords (Schlagwörter) typed by editors are
 proposals, invisible on every public channel until a moderator approves them
 (directly, or by approving a page that carries them)."""
 
@@ -18,7 +19,7 @@ from wagtail.search.index import insert_or_update_object
 from wagtail.test.utils.form_data import querydict_from_html
 
 from events.models import EventCategory, EventPage
-from home.models import Bundesland, Schlagwort
+from home.models import Bundesland, Handlungsfeld, Lebensphase, Schlagwort, Zielgruppe
 from home.moderation import approve_keyword, pending_keywords, reject_keyword
 from news.models import NewsPage
 from tests.editorial.edit_form import edit_form
@@ -31,6 +32,9 @@ VOCABULARIES = {
     "bundesland": (Bundesland, {"name": "Testland", "code": "TL", "slug": "testland"}),
     "kategorie": (EventCategory, {"name": "Testformat", "slug": "testformat"}),
     "schlagwort": (Schlagwort, {"name": "Testwort", "slug": "testwort"}),
+    "handlungsfeld": (Handlungsfeld, {"name": "Testfeld", "slug": "testfeld"}),
+    "lebensphase": (Lebensphase, {"name": "Testphase", "slug": "testphase"}),
+    "zielgruppe": (Zielgruppe, {"name": "Testgruppe", "slug": "testgruppe"}),
 }
 # vocabulary -> action -> roles for which the action takes effect.
 ALLOWED = {
