@@ -84,7 +84,8 @@ def profile_chart(rows: Sequence, *, title: str, id_prefix: str = "profil") -> S
         '<line x1="0" y1="{y}" x2="0" y2="{tick}" stroke="{ink}" stroke-width="1"/>'
         '<line x1="{track}" y1="{y}" x2="{track}" y2="{tick}" stroke="{ink}" stroke-width="1"/>'
         '<text x="0" y="{label_y}" font-size="13" fill="{ink}">{zero}</text>'
-        '<text x="{track}" y="{label_y}" font-size="13" fill="{ink}" text-anchor="end">{full}</text>'
+        '<text x="{track}" y="{label_y}" font-size="13" fill="{ink}" text-anchor="end">'
+        "{full}</text>"
         '<text x="{middle}" y="{title_y}" font-size="14" fill="{ink}" text-anchor="middle">'
         "{axis_title}</text></g>",
         y=axis_y,

@@ -22,6 +22,8 @@ from home.models import Bundesland, Handlungsfeld, Lebensphase
 from .terms import Localizer
 
 EXAMPLES_PER_PAGE = 20
+# Filter parameter → the page's many-to-many field.
+TERM_FILTERS = (("handlungsfeld", "handlungsfelder"), ("lebensphase", "lebensphasen"))
 
 
 def criteria_by_number(locale: Locale) -> dict[int, object]:
