@@ -151,6 +151,15 @@ def _regions_shown(examples: list, locale) -> dict:
     }
 
 
+def serve_export(request, path: str, extension: str):
+    """Wagtail's page URLs allow no dot, so ``<praxisdatenbank-url>export.csv`` (and
+    ``.json``) arrives here and is routed through Wagtail (privacy hooks included)
+    to the Praxisdatenbank's export route."""
+    from wagtail.views import serve
+
+    return serve(request, f"{path}export.{extension}/")
+
+
 def _filter_error(form) -> HttpResponse | None:
     if form.is_valid():
         return None

@@ -3,13 +3,11 @@ Handlungsfeld, Lebensphase, criterion at level ≥ n), the English list's slugs,
 pagination, bad input, privacy, and a query count that does not grow with the
 number of examples."""
 
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 
 from practice.listing import EXAMPLES_PER_PAGE
 from tests.factories import PracticePageFactory, translate
-from tests.helpers import page_text
+from tests.helpers import count_queries, page_text
 
 from .world import World, build_world
 
@@ -192,15 +190,9 @@ class QueryCountTests(TestCase):
     def setUpTestData(cls):
         cls.world = build_world()
 
-    def count(self) -> int:
-        self.client.get(URL)  # warm Wagtail's per-site caches
-        from ops.cache import purge_page_cache
-
-        purge_page_cache()
-        with CaptureQueriesContext(connection) as queries:
-            response = self.client.get(URL + "?kriterium=5")
-        self.assertEqual(response.status_code, 200)
-        return len(queries), len(response.context["cards"])
+    def count(self) -> tuple[int, int]:
+        queries, response = count_queries(self.client, URL + "?kriterium=5")
+        return queries, len(response.context["cards"])
 
     def test_constant_in_the_number_of_examples(self):
         few, shown = self.count()
