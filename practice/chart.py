@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 
 WIDTH = 660
 TRACK = 470  # length of a full bar (all stages reached)
-ROW = 50  # height of one criterion: its label, then its bar
-BAR = 18
+ROW = 58  # height of one criterion: its label, then its bar
+BAR = 20
 TOP = 8
-AXIS = 56  # below the last bar: the axis and its label
+AXIS = 66  # below the last bar: the axis and its label
 
 INK = "#1a1a1a"  # text: 17.4:1 on white
 FILLED = "#00594f"  # a stage reached: 7.9:1 on white
@@ -31,8 +31,8 @@ EMPTY = "#ffffff"
 def _row(index: int, row) -> SafeString:
     y = TOP + index * ROW
     label = format_html(
-        '<text x="0" y="{}" font-size="15" fill="{}">{}. {}</text>',
-        y + 15,
+        '<text x="0" y="{}" font-size="18" fill="{}">{}. {}</text>',
+        y + 18,
         INK,
         row.number,
         row.criterion.title,
@@ -45,7 +45,7 @@ def _row(index: int, row) -> SafeString:
         (
             (
                 f"{i * width:.1f}",
-                y + 22,
+                y + 26,
                 f"{width:.1f}",
                 BAR,
                 FILLED if row.level and i < row.level else EMPTY,
@@ -62,9 +62,9 @@ def _row(index: int, row) -> SafeString:
             "stages": row.stage_count,
         }
     value_text = format_html(
-        '<text x="{}" y="{}" font-size="14" fill="{}">{}</text>',
+        '<text x="{}" y="{}" font-size="17" fill="{}">{}</text>',
         TRACK + 12,
-        y + 36,
+        y + 42,
         INK,
         value,
     )
@@ -83,18 +83,17 @@ def profile_chart(rows: Sequence, *, title: str, id_prefix: str = "profil") -> S
         '<line x1="0" y1="{y}" x2="{track}" y2="{y}" stroke="{ink}" stroke-width="1"/>'
         '<line x1="0" y1="{y}" x2="0" y2="{tick}" stroke="{ink}" stroke-width="1"/>'
         '<line x1="{track}" y1="{y}" x2="{track}" y2="{tick}" stroke="{ink}" stroke-width="1"/>'
-        '<text x="0" y="{label_y}" font-size="13" fill="{ink}">{zero}</text>'
-        '<text x="{track}" y="{label_y}" font-size="13" fill="{ink}" text-anchor="end">'
+        '<text x="0" y="{label_y}" font-size="16" fill="{ink}">{zero}</text>'
+        '<text x="{track}" y="{label_y}" font-size="16" fill="{ink}" text-anchor="end">'
         "{full}</text>"
-        '<text x="{middle}" y="{title_y}" font-size="14" fill="{ink}" text-anchor="middle">'
+        '<text x="0" y="{title_y}" font-size="16" fill="{ink}">'
         "{axis_title}</text></g>",
         y=axis_y,
         tick=axis_y + 6,
         track=TRACK,
         ink=INK,
-        label_y=axis_y + 20,
-        title_y=axis_y + 42,
-        middle=TRACK // 2,
+        label_y=axis_y + 24,
+        title_y=axis_y + 50,
         zero=_("keine Stufe"),
         full=_("höchste Stufe"),
         axis_title=_("Erreichte Umsetzungsstufe (Anteil an den Stufen des Kriteriums)"),
