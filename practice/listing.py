@@ -127,10 +127,7 @@ class PracticeFilterForm(forms.Form):
                 bundesland__translation_key=data["bundesland"].translation_key
             )
         # Subqueries, not joins: a page never appears twice.
-        for name, relation in (
-            ("handlungsfeld", "handlungsfelder"),
-            ("lebensphase", "lebensphasen"),
-        ):
+        for name, relation in TERM_FILTERS:
             if data[name]:
                 tagged = PracticePage.objects.filter(
                     **{f"{relation}__translation_key": data[name].translation_key}
