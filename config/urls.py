@@ -13,6 +13,7 @@ from events.views import calendar_feed
 from home.routes import localized_route, redirect_to
 from home.views import AllLocalesSitemap, favicon, robots_txt
 from ops.health import healthz
+from practice.export import serve_export
 from search import views as search_views
 from security.views import RateLimitedPasswordResetView
 
@@ -53,6 +54,11 @@ urlpatterns += i18n_patterns(
     path("anmelden/", redirect_to("login")),
     path("abmelden/", redirect_to("logout")),
     re_path(r"^(?P<path>(?:[\w\-]+/)*)feed\.ics$", calendar_feed, name="calendar_feed"),
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)*)export\.(?P<extension>csv|json)$",
+        serve_export,
+        name="practice_export",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

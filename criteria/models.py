@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -12,6 +13,9 @@ from wagtail.search import index
 
 from home.blocks import StageBlock
 from home.models import BasePage
+
+# The criterion page lists this many practice examples strongest on it.
+STRONGEST_EXAMPLES = 5
 
 
 class CriteriaIndexPage(BasePage):
@@ -121,4 +125,32 @@ class CriterionPage(BasePage):
             .order_by("title")
             .distinct()
         )
+        context["strongest_examples"] = self.strongest_examples()
         return context
+
+    def strongest_examples(self, limit: int = STRONGEST_EXAMPLES) -> list:
+        """The live public practice examples of this page's language with the
+        highest level on this criterion, ties by title (assessments point to the
+        German criterion page: matched by translation_key). Each has ``level``
+        and ``stage`` (this page's stage of that number, or None)."""
+        from practice.models import PracticeAssessment, PracticePage
+
+        level = (
+            PracticeAssessment.objects.filter(
+                page=OuterRef("pk"), criterion__translation_key=self.translation_key
+            )
+            .order_by("-level")
+            .values("level")[:1]
+        )
+        examples = list(
+            PracticePage.listing_queryset(self.locale)
+            .annotate(criterion_level=Subquery(level))
+            .filter(criterion_level__isnull=False)
+            .order_by("-criterion_level", "title", "pk")[:limit]
+        )
+        stages = self.stages()
+        for example in examples:
+            n = example.criterion_level
+            example.criterion_stage = stages[n - 1] if 0 < n <= len(stages) else None
+            example.criterion_stage_count = len(stages)
+        return examples

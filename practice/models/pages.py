@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -57,13 +57,15 @@ class PracticeIndexPage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
         context.update(list_context(self, request))
         return context
 
-    @path("export.csv", name="export_csv")
+    # Wagtail's page URLs allow no dot: export.csv and export.json arrive through
+    # practice.export.serve_export (config/urls.py) with a trailing slash.
+    @re_path(r"^export\.csv/?$", name="export_csv")
     def export_csv(self, request):
         from ..export import csv_response
 
         return csv_response(self, request)
 
-    @path("export.json", name="export_json")
+    @re_path(r"^export\.json/?$", name="export_json")
     def export_json(self, request):
         from ..export import json_response
 
