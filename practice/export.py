@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .listing import PracticeFilterForm, criteria_by_number, public_examples
 from .profile import criterion_keys, profile_rows, region_shown
-from .terms import VOCABULARIES, Localizer
+from .terms import VOCABULARIES, Localizer, regions_shown
 
 CRITERIA_NUMBERS = range(1, 13)
 LIST_SEPARATOR = " | "
@@ -82,7 +82,7 @@ def records(index, request) -> list[dict]:
     names = Localizer(index.locale)
     criteria = criteria_by_number(index.locale)
     keys = criterion_keys([a for page in examples for a in page.assessments.all()])
-    regions = _regions_shown(examples, index.locale)
+    regions = regions_shown(examples, index.locale)
     items = []
     for page in examples:
         region = regions.get(page.region_id)
@@ -129,26 +129,6 @@ def records(index, request) -> list[dict]:
             }
         )
     return items
-
-
-def _regions_shown(examples: list, locale) -> dict:
-    """region id → the region page to link (see profile.region_shown), for all
-    examples at once (one query)."""
-    from home.models.base import live_now
-    from regions.models import RegionPage
-
-    linked = {page.region_id: page.region for page in examples if page.region_id and page.region}
-    if not linked:
-        return {}
-    keys = {region.translation_key for region in linked.values()}
-    found: dict = {}
-    for region in live_now(RegionPage.objects.filter(translation_key__in=keys)).public():
-        found[(region.translation_key, region.locale_id)] = region
-    return {
-        region_id: found.get((region.translation_key, locale.pk))
-        or found.get((region.translation_key, region.locale_id))
-        for region_id, region in linked.items()
-    }
 
 
 def serve_export(request, path: str, extension: str):

@@ -19,7 +19,7 @@ from wagtail.models import Locale
 from home.listing import get_page
 from home.models import Bundesland, Handlungsfeld, Lebensphase
 
-from .terms import Localizer
+from .terms import Localizer, regions_shown
 
 EXAMPLES_PER_PAGE = 20
 # Filter parameter → the page's many-to-many field.
@@ -170,10 +170,13 @@ def card_data(examples: list, locale: Locale) -> list[dict]:
     """What a card shows of each example, in the list's language (a fixed number of
     queries however many examples)."""
     names = Localizer(locale)
+    regions = regions_shown(examples, locale)
     return [
         {
             "page": page,
-            "kommune": page.municipality_name,
+            "kommune": regions[page.region_id].title
+            if regions.get(page.region_id)
+            else page.municipality_name,
             "bundesland": names.bundesland(page.bundesland),
             "handlungsfelder": names.terms(page.handlungsfelder.all()),
             "lebensphasen": names.terms(page.lebensphasen.all()),

@@ -45,3 +45,23 @@ VOCABULARIES = {
     "lebensphasen": Lebensphase,
     "zielgruppen": Zielgruppe,
 }
+
+
+def regions_shown(examples: list, locale) -> dict:
+    """region id → the region page to link (as profile.region_shown picks it), for all
+    examples at once (one query)."""
+    from home.models.base import live_now
+    from regions.models import RegionPage
+
+    linked = {page.region_id: page.region for page in examples if page.region_id and page.region}
+    if not linked:
+        return {}
+    keys = {region.translation_key for region in linked.values()}
+    found: dict = {}
+    for region in live_now(RegionPage.objects.filter(translation_key__in=keys)).public():
+        found[(region.translation_key, region.locale_id)] = region
+    return {
+        region_id: found.get((region.translation_key, locale.pk))
+        or found.get((region.translation_key, region.locale_id))
+        for region_id, region in linked.items()
+    }

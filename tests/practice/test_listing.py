@@ -6,7 +6,7 @@ number of examples."""
 from django.test import TestCase
 
 from practice.listing import EXAMPLES_PER_PAGE
-from tests.factories import PracticePageFactory, translate
+from tests.factories import PracticePageFactory, publish, translate
 from tests.helpers import count_queries, page_text
 
 from .world import World, build_world
@@ -135,6 +135,14 @@ class EnglishListTests(TestCase):
             {"Bewegte Kita Gera", "Bewegung im Quartier Hannover"},
         )
         self.assertEqual({p.locale.language_code for p in response.context["examples"]}, {"en"})
+
+    def test_cards_name_the_kommune_by_its_english_region_page(self):
+        region_en = translate(self.world.region)
+        region_en.title = "City of Gera"
+        publish(region_en)
+        response = self.client.get(self.url)
+        kommune = {card["page"].title: card["kommune"] for card in response.context["cards"]}
+        self.assertEqual(kommune["Bewegte Kita Gera"], "City of Gera")
 
     def test_english_slugs_filter(self):
         self.assertEqual(
