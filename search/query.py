@@ -516,16 +516,21 @@ def material_bundeslaender(document_ids, locale: Locale, pages=None) -> dict[int
     example listing it (in the order of search.facets.MATERIAL_LINK_MODELS); for
     the materials ``document_ids`` (ids or a subquery), or all if None."""
     visible = (public_pages(locale) if pages is None else pages).values("pk")
-    found: dict[int, str] = {}
-    for link_model in material_link_models():
+    queries = []
+    for source, link_model in enumerate(material_link_models()):
         links = link_model.objects.filter(page_id__in=visible, page__bundesland__isnull=False)
         if document_ids is not None:
             links = links.filter(document_id__in=document_ids)
-        pairs = links.order_by("sort_order", "pk").values_list(
-            "document_id", "page__bundesland__slug"
+        queries.append(
+            links.annotate(_source=Value(source, output_field=IntegerField()))
+            .values_list("document_id", "page__bundesland__slug", "sort_order", "pk", "_source")
+            .order_by()
         )
-        for document_id, slug in pairs:
-            found.setdefault(document_id, slug)
+    # One query however many link types: a link type's rows before the next one's.
+    union = queries[0].union(*queries[1:], all=True).order_by("_source", "sort_order", "pk")
+    found: dict[int, str] = {}
+    for document_id, slug, *_order in union:
+        found.setdefault(document_id, slug)
     return found
 
 
