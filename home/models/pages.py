@@ -24,7 +24,6 @@ TAGGED_PAGE_MODELS = (
     "regions.RegionPage",
     "events.EventPage",
     "news.NewsPage",
-    "practice.PracticePage",
 )
 # The keyword page lists them in this order, each sorted so pages never overlap.
 KEYWORD_PAGE_ORDER = {

@@ -81,13 +81,13 @@ def build_practice_corpus(cls) -> None:
     )
     cls.region_example = PracticePageFactory(
         parent=cls.index,
-        title="Gesunde Kita Gera",
-        slug="gesunde-kita-gera",
+        title="Kochende Kitas",
+        slug="kochende-kitas",
         region=cls.region,
         municipality="",
         bundesland=bundesland("thueringen"),
         start_date=date(2022, 9, 1),
-        teaser="Kitas in Gera kochen mit Kindern; die Familien in Zwirnhausen schauen zu.",
+        teaser="Kitas kochen mit Kindern; die Familien in Zwirnhausen schauen zu.",
     )
     # Another type with the example's Kommune in its text (for the typ facet).
     cls.news = NewsPageFactory(
@@ -149,14 +149,16 @@ class PracticeSearchTests(TestCase):
         self.assertIn("Praxisbeispiel", text)
         self.assertIn("Sachsen", text)
 
-    def test_a_region_example_is_found_by_its_teaser(self):
-        self.assertEqual(titles(search(self.client, "kochen")), {"Gesunde Kita Gera"})
+    def test_a_region_example_is_found_by_its_teaser_and_its_region(self):
+        self.assertEqual(titles(search(self.client, "kochen")), {"Kochende Kitas"})
+        # Its Kommune is the region page's title (no free text).
+        self.assertEqual(titles(search(self.client, "Gera")), {"Kochende Kitas", "Landkreis Gera"})
 
     def test_typ_praxisbeispiel_narrows(self):
         response = search(self.client, "Zwirnhausen")
         self.assertEqual(counts(response, "typ"), {"praxisbeispiel": 2, "aktuelles": 1})
         narrowed = search(self.client, "Zwirnhausen", typ="praxisbeispiel")
-        self.assertEqual(titles(narrowed), {"Bewegte Familien im Quartier", "Gesunde Kita Gera"})
+        self.assertEqual(titles(narrowed), {"Bewegte Familien im Quartier", "Kochende Kitas"})
         self.assertEqual({hit.kind for hit in narrowed.context["hits"]}, {"praxisbeispiel"})
         news = search(self.client, "Zwirnhausen", typ="aktuelles")
         self.assertEqual(titles(news), {"Zwirnhausen tritt bei"})
@@ -172,7 +174,7 @@ class PracticeSearchTests(TestCase):
         response = search(self.client, "Zwirnhausen")
         self.assertEqual(counts(response, "bundesland"), {"sachsen": 1, "thueringen": 1})
         narrowed = search(self.client, "Zwirnhausen", bundesland="thueringen")
-        self.assertEqual(titles(narrowed), {"Gesunde Kita Gera"})
+        self.assertEqual(titles(narrowed), {"Kochende Kitas"})
 
     def test_schlagwort_facet_counts_and_narrows(self):
         response = search(self.client, "Zwirnhausen")
