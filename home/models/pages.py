@@ -24,6 +24,7 @@ TAGGED_PAGE_MODELS = (
     "regions.RegionPage",
     "events.EventPage",
     "news.NewsPage",
+    "practice.PracticePage",
 )
 # The keyword page lists them in this order, each sorted so pages never overlap.
 KEYWORD_PAGE_ORDER = {
@@ -86,7 +87,8 @@ class HomePage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
     @path(localized_route("schlagwort/<str:slug>/"), name="schlagwort")
     def schlagwort(self, request, slug: str):
         """Everything published in this language that carries one keyword: regions,
-        events (newest first), news (newest first), as one list paginated by
+        events (newest first), news (newest first), practice examples (by title;
+        TAGGED_PAGE_MODELS, KEYWORD_PAGE_ORDER), as one list paginated by
         ``?seite=N`` (home/listing.py). ``slug`` is the keyword's slug in this
         language; a keyword without one answers to its German slug, and a translated
         keyword's German slug redirects to its own."""
