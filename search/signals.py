@@ -107,7 +107,7 @@ def connect() -> None:
     page_published.connect(reindex_page, dispatch_uid="search_reindex_published")
     page_unpublished.connect(reindex_page, dispatch_uid="search_reindex_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="search_entries_moved")
-    for link in material_link_models()[:2]:
+    for link in material_link_models():
         post_save.connect(link_changed, sender=link, dispatch_uid=f"search_{link.__name__}_saved")
         post_delete.connect(
             link_changed, sender=link, dispatch_uid=f"search_{link.__name__}_deleted"
