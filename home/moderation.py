@@ -21,9 +21,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, TaskState
 
 from .models import Schlagwort
-
-# The page types that carry Schlagwörter (each with a ``tagged_items`` relation).
-TAGGED_PAGE_MODELS = ("regions.RegionPage", "events.EventPage", "news.NewsPage")
+from .models.pages import TAGGED_PAGE_MODELS  # the page types that carry Schlagwörter
 
 APPROVE_ACTION = "home.schlagwort.approve"
 REJECT_ACTION = "home.schlagwort.reject"

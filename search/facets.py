@@ -13,6 +13,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Page types whose Schlagwörter the facets read: the site's one list.
+from home.models.pages import TAGGED_PAGE_MODELS
+
 DIMENSIONS = ("typ", "bundesland", "schlagwort", "jahr")
 
 # The values of the ``typ`` facet (part of the URL contract, PRODUCT.md).
@@ -21,6 +24,7 @@ KIND_LABELS = {
     "veranstaltung": _("Veranstaltung"),
     "aktuelles": _("Aktuelles"),
     "kriterium": _("Kriterium"),
+    "praxisbeispiel": _("Praxisbeispiel"),
     "material": _("Material"),
     "seite": _("Seite"),
 }
@@ -31,10 +35,18 @@ PAGE_KINDS = {
     "events.eventpage": "veranstaltung",
     "news.newspage": "aktuelles",
     "criteria.criterionpage": "kriterium",
+    "practice.practicepage": "praxisbeispiel",
 }
-# Page types whose Schlagwörter and Bundesland the facets read (see home.models).
-TAGGED_PAGE_MODELS = ("regions.RegionPage", "events.EventPage", "news.NewsPage")
-BUNDESLAND_PAGE_MODELS = ("regions.RegionPage", "events.EventPage")
+# Page types with a Bundesland of their own (a ``bundesland`` foreign key); the
+# database engines read it through search.query.page_facet_fields.
+BUNDESLAND_PAGE_MODELS = ("regions.RegionPage", "events.EventPage", "practice.PracticePage")
+# The inline rows through which pages list materials (``document`` → Material); a
+# material "belongs to" these pages and takes the Bundesland of the first public one.
+MATERIAL_LINK_MODELS = (
+    "events.EventMaterial",
+    "regions.RegionMaterial",
+    "practice.PracticeMaterial",
+)
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -49,6 +61,11 @@ def kind_for_object(obj) -> str:
     if obj._meta.label_lower == "materials.material":
         return "material"
     return PAGE_KINDS.get(obj._meta.label_lower, "seite")
+
+
+def material_link_models() -> list:
+    """The models of :data:`MATERIAL_LINK_MODELS`."""
+    return [apps.get_model(label) for label in MATERIAL_LINK_MODELS]
 
 
 def tag_through_models() -> list:
@@ -80,9 +97,11 @@ def without_proposed_keywords(counts: dict[str, dict]) -> dict[str, dict]:
 
 def display_date(obj) -> date | None:
     """The date shown on a result and counted by the ``jahr`` facet: a material's
-    own date (materials.models.Material.effective_date), an event's start, a news
-    item's date, the day a region joined, else the last publication (pages)."""
-    for attr in ("effective_date", "start", "date", "joined", "last_published_at", "created_at"):
+    own date (materials.models.Material.effective_date), an event's start, a
+    practice example's start, a news item's date, the day a region joined, else the
+    last publication (pages). search.query.page_facet_fields reads the same fields."""
+    attrs = ("effective_date", "start", "start_date", "date", "joined")
+    for attr in (*attrs, "last_published_at", "created_at"):
         value = getattr(obj, attr, None)
         if value:
             if isinstance(value, datetime):
@@ -187,8 +206,9 @@ def facet_document(obj) -> dict:
 
 def _material_bundeslaender(material) -> list[str]:
     """The Bundesland of ``material`` in each language, as "language:slug": that
-    of the first public event or region of the language that lists it (what
-    search.query.material_bundeslaender gives the database's facets)."""
+    of the first public page of the language that lists it (event, region,
+    practice example; what search.query.material_bundeslaender gives the
+    database's facets)."""
     from wagtail.models import Locale
 
     from .query import material_bundeslaender

@@ -42,11 +42,13 @@ from wagtail.search.backends import get_search_backend
 from materials.models import Material
 
 from .facets import (
+    BUNDESLAND_PAGE_MODELS,
     DIMENSIONS,
     PAGE_KINDS,
     Facets,
     Row,
     kind_for_content_type_id,
+    material_link_models,
     tag_through_models,
 )
 from .german import GermanQuery, fold, query_words
@@ -140,11 +142,16 @@ def _exact_title(query: str):
 
 
 def page_facet_fields(queryset):
-    """``queryset`` of pages annotated with the Bundesland and the year the facets use."""
+    """``queryset`` of pages annotated with the Bundesland and the year the facets
+    use (the fields search.facets.display_date reads)."""
+    bundesland = [
+        f"{label.split('.')[1].lower()}__bundesland__slug" for label in BUNDESLAND_PAGE_MODELS
+    ]
     return queryset.annotate(
-        _bundesland=Coalesce("regionpage__bundesland__slug", "eventpage__bundesland__slug"),
+        _bundesland=Coalesce(*bundesland),
         _year=Coalesce(
             ExtractYear("eventpage__start"),
+            ExtractYear("practicepage__start_date"),
             ExtractYear("newspage__date"),
             ExtractYear("regionpage__joined"),
             ExtractYear("last_published_at"),
@@ -490,13 +497,11 @@ def _interleave(found: list, limit: int) -> list:
 
 
 def linking_pages(document_ids, locale: Locale) -> dict[int, list[Page]]:
-    """The public events and regions of ``locale`` that list each material."""
-    from events.models import EventMaterial
-    from regions.models import RegionMaterial
-
+    """The public pages of ``locale`` that list each material (events, regions,
+    practice examples: search.facets.MATERIAL_LINK_MODELS)."""
     visible = public_pages(locale).values("pk")
     links: dict[int, list[Page]] = {}
-    for link_model in (EventMaterial, RegionMaterial):
+    for link_model in material_link_models():
         for link in (
             link_model.objects.filter(document_id__in=document_ids, page_id__in=visible)
             .select_related("page", "page__bundesland")
@@ -507,22 +512,25 @@ def linking_pages(document_ids, locale: Locale) -> dict[int, list[Page]]:
 
 
 def material_bundeslaender(document_ids, locale: Locale, pages=None) -> dict[int, str]:
-    """A material's Bundesland: that of the first public event or region listing
-    it; for the materials ``document_ids`` (ids or a subquery), or all if None."""
-    from events.models import EventMaterial
-    from regions.models import RegionMaterial
-
+    """A material's Bundesland: that of the first public event, region or practice
+    example listing it (in the order of search.facets.MATERIAL_LINK_MODELS); for
+    the materials ``document_ids`` (ids or a subquery), or all if None."""
     visible = (public_pages(locale) if pages is None else pages).values("pk")
-    found: dict[int, str] = {}
-    for link_model in (EventMaterial, RegionMaterial):
+    queries = []
+    for source, link_model in enumerate(material_link_models()):
         links = link_model.objects.filter(page_id__in=visible, page__bundesland__isnull=False)
         if document_ids is not None:
             links = links.filter(document_id__in=document_ids)
-        pairs = links.order_by("sort_order", "pk").values_list(
-            "document_id", "page__bundesland__slug"
+        queries.append(
+            links.annotate(_source=Value(source, output_field=IntegerField()))
+            .values_list("document_id", "page__bundesland__slug", "sort_order", "pk", "_source")
+            .order_by()
         )
-        for document_id, slug in pairs:
-            found.setdefault(document_id, slug)
+    # One query however many link types: a link type's rows before the next one's.
+    union = queries[0].union(*queries[1:], all=True).order_by("_source", "sort_order", "pk")
+    found: dict[int, str] = {}
+    for document_id, slug, *_order in union:
+        found.setdefault(document_id, slug)
     return found
 
 

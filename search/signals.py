@@ -14,7 +14,8 @@ table on PostgreSQL (search.entries) and re-indexes the subtree on a search
 engine, whose documents carry the path (``gk_path``).
 
 On a search engine a material's document also carries its Bundesland (that of
-the first public event or region listing it, search.facets): it is re-indexed
+the first public event, region or practice example listing it,
+search.facets.MATERIAL_LINK_MODELS): it is re-indexed
 when a link to it is saved or deleted and when a listing page is published or
 unpublished."""
 
@@ -66,7 +67,7 @@ def reindex_on_engines(objects) -> None:
 
 
 def linked_materials(page) -> list:
-    """The materials an event or region page lists."""
+    """The materials a page lists (events, regions, practice examples)."""
     from materials.models import Material
 
     links = getattr(page, "material_links", None)
@@ -101,13 +102,12 @@ def page_moved(sender, instance, **kwargs) -> None:
 
 
 def connect() -> None:
-    from events.models import EventMaterial
-    from regions.models import RegionMaterial
+    from .facets import material_link_models
 
     page_published.connect(reindex_page, dispatch_uid="search_reindex_published")
     page_unpublished.connect(reindex_page, dispatch_uid="search_reindex_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="search_entries_moved")
-    for link in (EventMaterial, RegionMaterial):
+    for link in material_link_models():
         post_save.connect(link_changed, sender=link, dispatch_uid=f"search_{link.__name__}_saved")
         post_delete.connect(
             link_changed, sender=link, dispatch_uid=f"search_{link.__name__}_deleted"

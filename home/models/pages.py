@@ -17,13 +17,21 @@ from ..routes import LocalizedRoutesMixin, localized_route
 from .base import BasePage, live_now
 from .vocabularies import Schlagwort
 
-# Page types that carry Schlagwörter, named by string so imports flow one way.
-TAGGED_PAGE_MODELS = ["regions.RegionPage", "events.EventPage", "news.NewsPage"]
+# Page types that carry Schlagwörter (each with a ``tagged_items`` relation), named
+# by string so imports flow one way. The one list: the keyword page, the keyword
+# moderation (home/moderation.py, the Prüfliste) and the search facets read it.
+TAGGED_PAGE_MODELS = (
+    "regions.RegionPage",
+    "events.EventPage",
+    "news.NewsPage",
+    "practice.PracticePage",
+)
 # The keyword page lists them in this order, each sorted so pages never overlap.
 KEYWORD_PAGE_ORDER = {
     "regions.RegionPage": ("title", "pk"),
     "events.EventPage": ("-start", "-pk"),
     "news.NewsPage": ("-date", "-pk"),
+    "practice.PracticePage": ("title", "pk"),
 }
 KEYWORD_ITEMS_PER_PAGE = 20
 
@@ -79,7 +87,8 @@ class HomePage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
     @path(localized_route("schlagwort/<str:slug>/"), name="schlagwort")
     def schlagwort(self, request, slug: str):
         """Everything published in this language that carries one keyword: regions,
-        events (newest first), news (newest first), as one list paginated by
+        events (newest first), news (newest first), practice examples (by title;
+        TAGGED_PAGE_MODELS, KEYWORD_PAGE_ORDER), as one list paginated by
         ``?seite=N`` (home/listing.py). ``slug`` is the keyword's slug in this
         language; a keyword without one answers to its German slug, and a translated
         keyword's German slug redirects to its own."""

@@ -183,6 +183,8 @@ class PracticePage(BasePage):
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("municipality"),
+        # The Kommune of an example with a region page is that page's title.
+        index.RelatedFields("region", [index.SearchField("title")]),
         index.SearchField("teaser"),
         index.SearchField("body"),
         index.SearchField("contact_organisation"),

@@ -11,16 +11,26 @@ engine's decompounder; the database finds them once search.german.decompound
 is there (branch wip-compound), until then that comparison is an expected
 failure."""
 
+from datetime import date
+
 from django.test import TestCase
 
 from wagtail.models import Locale
 
+from practice.models import PracticeMaterial
 from search import elastic
 from search.facets import Facets
 from search.postgres import PostgresEngine
 from search.query import SearchParams, get_engine
 from tests.engine import engine_only
-from tests.factories import NewsPageFactory, StandardPageFactory, bundesland
+from tests.factories import (
+    NewsPageFactory,
+    PracticePageFactory,
+    StandardPageFactory,
+    add_practice_index,
+    bundesland,
+    translate,
+)
 from tests.factories.pages import paragraph
 
 from .content import URL, build_corpus, pdf_material
@@ -71,6 +81,7 @@ FACETS = [
     Facets(),
     Facets(typ="material"),
     Facets(typ="aktuelles"),
+    Facets(typ="praxisbeispiel"),
     Facets(bundesland="thueringen"),
     Facets(schlagwort="kindergesundheit"),
     Facets(jahr=2019),
@@ -117,7 +128,24 @@ def build_parity_corpus(cls) -> None:
         intro="Weimar knüpft eine Präventionskette; die Kommune fördert Bewegung.",
         tags=["Kindergesundheit"],
     )
-    pdf_material("Leitfaden Prävention", "Gesundheitsfoerderung in der Kommune: Kinder zuerst.")
+    guide = pdf_material(
+        "Leitfaden Prävention", "Gesundheitsfoerderung in der Kommune: Kinder zuerst."
+    )
+    # A practice example (its start gives the year) listing the guide, which so
+    # takes the example's Bundesland.
+    index = add_practice_index(tree.home)
+    example = PracticePageFactory(
+        parent=index,
+        title="Präventionskette Saalfeld",
+        slug="praeventionskette-saalfeld",
+        municipality="Saalfeld",
+        bundesland=bundesland("sachsen-anhalt"),
+        start_date=date(2019, 4, 1),
+        teaser="Die Kommune Saalfeld verknüpft Gesundheitsförderung und Jugendhilfe.",
+        tags=["Kindergesundheit"],
+    )
+    PracticeMaterial.objects.create(page=example, document=guide)
+    translate(example, "en")
 
 
 class EngineParityTests(TestCase):
