@@ -10,7 +10,9 @@ switcher, the legal pages in the footer and no horizontal scrolling at 320 px
 The English demo has fewer pages than the German one; each English page type is
 checked on the pages that exist under /en/: home, regions and Gera, the events
 calendar and two events, news and one item, the criteria and one criterion, a
-standard page (our vision), search, a keyword page and the 404 page. The English
+standard page (our vision), search, a keyword page, the Praxisdatenbank (list,
+one example, the submission form; its later steps in test_practice_journey.py)
+and the 404 page. The English
 footer links to the German legal pages (marked lang="de"), which have no
 translation in the demo.
 """
@@ -48,6 +50,15 @@ PAGES_DE = [
     ("search results", "/de/suche/?q=Pr%C3%A4ventionsketten", 200),
     ("search no results", "/de/suche/?q=Zyxwvutsrq", 200),
     ("keyword", "/de/schlagwort/praeventionsketten/", 200),
+    ("practice list", "/de/praxisdatenbank/", 200),
+    (
+        "practice list filtered",
+        "/de/praxisdatenbank/?bundesland=thueringen&kriterium=5&stufe=2",
+        200,
+    ),
+    ("practice list invalid filter", "/de/praxisdatenbank/?stufe=9", 200),
+    ("practice example", "/de/praxisdatenbank/familienlotsen-gera/", 200),
+    ("practice submission", "/de/praxisdatenbank/einreichen/", 200),
     ("404", "/de/gibt-es-nicht/", 404),
 ]
 PAGES_EN = [
@@ -67,6 +78,10 @@ PAGES_EN = [
     ("search results", "/en/search/?q=kiosks", 200),
     ("search no results", "/en/search/?q=Zyxwvutsrq", 200),
     ("keyword", "/en/keyword/gesundheitskiosk/", 200),
+    ("practice list", "/en/practice-database/", 200),
+    ("practice list filtered", "/en/practice-database/?handlungsfeld=physical-activity", 200),
+    ("practice example", "/en/practice-database/family-guides-gera/", 200),
+    ("practice submission", "/en/practice-database/submit/", 200),
     ("404", "/en/does-not-exist/", 404),
 ]
 PAGES = [("de", *entry) for entry in PAGES_DE] + [("en", *entry) for entry in PAGES_EN]
