@@ -47,7 +47,10 @@ def _render(request, index, template: str, context: dict, status: int = 200) -> 
         status=status,
     )
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
+    # The secret link never leaves the site in a Referer header. Not "no-referrer":
+    # with it browsers send "Origin: null" with the form's POST, which Django's
+    # CSRF check refuses (403) – found by the browser journey, not the test client.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -81,7 +81,7 @@ def test_start_stores_only_the_address_until_the_link_is_opened(client, site):
     assert submission.confirmed_at is not None
     assert "Schritt 1 von 5" in response.content.decode()
     assert "no-store" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_later_and_resume_continue_at_the_saved_step(client, site):
