@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from home.listing import slug_filter
 from home.models import Bundesland, Schlagwort
 from home.models.base import live_now
 from regions.models import RegionPage
@@ -35,35 +36,11 @@ class EventFilterForm(forms.Form):
     """Bound to request.GET. An unknown value makes the form invalid: the calendar
     then shows no events and says which filter was not understood."""
 
-    bundesland = forms.ModelChoiceField(
-        queryset=Bundesland.objects.none(),
-        to_field_name="slug",
-        required=False,
-        label=_("Bundesland"),
-        empty_label=_("Alle Bundesländer"),
-    )
-    kategorie = forms.ModelChoiceField(
-        queryset=EventCategory.objects.none(),
-        to_field_name="slug",
-        required=False,
-        label=_("Kategorie"),
-        empty_label=_("Alle Kategorien"),
-    )
-    schlagwort = KeywordChoiceField(
-        queryset=Schlagwort.objects.none(),
-        to_field_name="slug",
-        required=False,
-        label=_("Schlagwort"),
-        empty_label=_("Alle Schlagwörter"),
-    )
+    bundesland = slug_filter(_("Bundesland"), _("Alle Bundesländer"))
+    kategorie = slug_filter(_("Kategorie"), _("Alle Kategorien"))
+    schlagwort = slug_filter(_("Schlagwort"), _("Alle Schlagwörter"), KeywordChoiceField)
     jahr = forms.TypedChoiceField(coerce=int, required=False, label=_("Jahr"), empty_value=None)
-    region = forms.ModelChoiceField(
-        queryset=RegionPage.objects.none(),
-        to_field_name="slug",
-        required=False,
-        label=_("Region"),
-        empty_label=_("Alle Regionen"),
-    )
+    region = slug_filter(_("Region"), _("Alle Regionen"))
 
     def __init__(self, data, *, locale, events: QuerySet):
         super().__init__(data)

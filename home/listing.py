@@ -11,11 +11,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 PAGE_PARAMETER = "seite"
+
+
+def slug_filter(
+    label: str, empty_label: str, field_class: type = forms.ModelChoiceField
+) -> forms.ModelChoiceField:
+    """A list filter that picks one vocabulary entry or page by its slug in the URL
+    (``?bundesland=thueringen``); the form sets the queryset of its language. An
+    unknown slug makes the form invalid (the list says which filter it was)."""
+    return field_class(
+        queryset=None, to_field_name="slug", required=False, label=label, empty_label=empty_label
+    )
 
 
 def get_page(request: HttpRequest, object_list: Any, per_page: int) -> Page:

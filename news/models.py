@@ -14,7 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.listing import get_page
+from home.listing import get_page, slug_filter
 from home.models import BasePage
 from home.models.base import SchlagwortItemBase, live_now
 
@@ -121,13 +121,7 @@ class NewsFilterForm(forms.Form):
     calendar uses too; region pages link here ("Alle Nachrichten aus …"). An unknown
     value makes the form invalid: the list then shows no news and says why."""
 
-    region = forms.ModelChoiceField(
-        queryset=None,
-        to_field_name="slug",
-        required=False,
-        label=_("Region"),
-        empty_label=_("Alle Regionen"),
-    )
+    region = slug_filter(_("Region"), _("Alle Regionen"))
 
     def __init__(self, data, *, locale, news):
         from regions.models import RegionPage

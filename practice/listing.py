@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from home.listing import get_page
+from home.listing import get_page, slug_filter
 from home.models import Bundesland, Handlungsfeld, Lebensphase
 
 from .terms import Localizer, regions_shown
@@ -44,27 +44,9 @@ class PracticeFilterForm(forms.Form):
     """Bound to request.GET. A value that is not understood makes the form invalid:
     the list then shows a message naming the filter and no examples."""
 
-    bundesland = forms.ModelChoiceField(
-        queryset=Bundesland.objects.none(),
-        to_field_name="slug",
-        required=False,
-        label=_("Bundesland"),
-        empty_label=_("Alle Bundesländer"),
-    )
-    handlungsfeld = forms.ModelChoiceField(
-        queryset=Handlungsfeld.objects.none(),
-        to_field_name="slug",
-        required=False,
-        label=_("Handlungsfeld"),
-        empty_label=_("Alle Handlungsfelder"),
-    )
-    lebensphase = forms.ModelChoiceField(
-        queryset=Lebensphase.objects.none(),
-        to_field_name="slug",
-        required=False,
-        label=_("Lebensphase"),
-        empty_label=_("Alle Lebensphasen"),
-    )
+    bundesland = slug_filter(_("Bundesland"), _("Alle Bundesländer"))
+    handlungsfeld = slug_filter(_("Handlungsfeld"), _("Alle Handlungsfelder"))
+    lebensphase = slug_filter(_("Lebensphase"), _("Alle Lebensphasen"))
     kriterium = forms.TypedChoiceField(
         coerce=int, required=False, empty_value=None, label=_("Kriterium")
     )
