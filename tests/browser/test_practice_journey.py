@@ -22,7 +22,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from practice.models import PracticePage
-from tests.browser.support import DEMO_PASSWORD, tab_to, type_into
+from tests.browser.support import DEMO_PASSWORD, describe_violations, run_axe, tab_to, type_into
 
 TITLE = "Bewegte Pausen in Jena (Browsertest)"
 TEASER = "Schulen in Jena bewegen sich in jeder großen Pause."
@@ -93,6 +93,11 @@ def type_date(page: Page, field, iso: str) -> None:
     raise AssertionError(f"the date field took {field.input_value()!r}, not {iso}")
 
 
+def assert_accessible(page: Page) -> None:
+    violations = run_axe(page)
+    assert not violations, f"axe, {page.url}:\n{describe_violations(violations)}"
+
+
 def keyboard_login(browser: Browser, base_url: str, username: str) -> Page:
     context = browser.new_context(base_url=base_url, locale="de-DE")
     page = context.new_page()
@@ -142,6 +147,7 @@ def test_submit_in_two_sittings_reject_fix_approve(
 
     first.goto(link)  # opening the link confirms the address
     expect(first.locator("[aria-current=step]")).to_have_text("Schritt 1 von 5")
+    assert_accessible(first)
     type_into(first, first.get_by_label("Name der Kommune"), "Stadt Jena")
     choose_option(first, first.get_by_label("Bundesland"), "Thüringen")
     type_date(first, first.get_by_label("Beginn"), "2023-09-01")
@@ -167,6 +173,7 @@ def test_submit_in_two_sittings_reject_fix_approve(
     expect(second.get_by_label("Titel des Praxisbeispiels")).to_have_value(TITLE)
     press(second, "Speichern und weiter")
     expect(second.locator("[aria-current=step]")).to_have_text("Schritt 3 von 5")
+    assert_accessible(second)
     choose_stage(second, "Partizipation", 3)
     justification = second.locator(
         "fieldset", has=second.locator("legend", has_text="Partizipation")
@@ -174,6 +181,7 @@ def test_submit_in_two_sittings_reject_fix_approve(
     type_into(second, justification, JUSTIFICATION)
     walk_to_last_step(second)
     expect(second.locator("main")).to_contain_text(TEASER)
+    assert_accessible(second)
     submit_from_review(second)
 
     example = PracticePage.objects.get(title=TITLE)
@@ -199,6 +207,7 @@ def test_submit_in_two_sittings_reject_fix_approve(
     assert COMMENT in rejection.body
     second.goto(link_in(rejection))
     expect(second.locator("main")).to_contain_text(COMMENT)
+    assert_accessible(second)  # the moderator's comment on the form
     press(second, "Speichern und weiter")
     expect(second.locator("[aria-current=step]")).to_have_text("Schritt 2 von 5")
     type_into(second, second.get_by_label("Kurzbeschreibung"), FIXED_TEASER)
