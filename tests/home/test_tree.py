@@ -7,10 +7,17 @@ from criteria.models import CriteriaIndexPage, CriterionPage
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
+from practice.models import PracticeIndexPage, PracticePage
 from regions.models import RegionIndexPage, RegionPage, RegionResultsPage
-from tests.factories import build_tree
+from tests.factories import add_practice_index, build_tree
 
-INDEX_PAGES = [RegionIndexPage, EventIndexPage, NewsIndexPage, CriteriaIndexPage]
+INDEX_PAGES = [
+    RegionIndexPage,
+    EventIndexPage,
+    NewsIndexPage,
+    CriteriaIndexPage,
+    PracticeIndexPage,
+]
 
 
 class TreeRulesTests(WagtailPageTestCase):
@@ -58,11 +65,18 @@ class TreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(CriterionPage, set())
         self.assertCanNotCreateAt(RegionIndexPage, CriterionPage)
 
+    def test_practice(self):
+        self.assertAllowedSubpageTypes(PracticeIndexPage, {PracticePage})
+        self.assertAllowedParentPageTypes(PracticePage, {PracticeIndexPage})
+        self.assertAllowedSubpageTypes(PracticePage, set())
+        self.assertCanNotCreateAt(CriteriaIndexPage, PracticePage)
+
 
 class OneIndexPerHomeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.tree = build_tree()
+        add_practice_index(cls.tree.home)
 
     def test_second_index_of_a_kind_cannot_be_created_under_the_same_home(self):
         home = self.tree.home
