@@ -23,10 +23,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .listing import PracticeFilterForm, criteria_by_number, public_examples
+from .models.pages import CRITERIA_COUNT
 from .profile import criterion_keys, profile_rows, region_shown
 from .terms import VOCABULARIES, Localizer, regions_shown
 
-CRITERIA_NUMBERS = range(1, 13)
+CRITERIA_NUMBERS = range(1, CRITERIA_COUNT + 1)
 LIST_SEPARATOR = " | "
 
 # (field, description). In the CSV the criteria are one column each
@@ -72,10 +73,10 @@ def csv_columns() -> list[str]:
     return simple + levels + stages + ["last_published"]
 
 
-def records(index, request) -> list[dict]:
+def records(index, request, form: PracticeFilterForm) -> list[dict]:
     """One structured record per public example of ``index`` (filtered like the
-    list). A fixed number of queries however many examples."""
-    form = PracticeFilterForm(request.GET, locale=index.locale)
+    list by ``form``, bound to the request). A fixed number of queries however many
+    examples."""
     examples = list(
         form.filter(public_examples(index)).prefetch_related("zielgruppen").select_related("locale")
     )
@@ -140,7 +141,7 @@ def serve_export(request, path: str, extension: str):
     return serve(request, f"{path}export.{extension}/")
 
 
-def _filter_error(form) -> HttpResponse | None:
+def _filter_error(form: PracticeFilterForm) -> HttpResponse | None:
     if form.is_valid():
         return None
     messages = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
@@ -154,13 +155,14 @@ def _filename(index, extension: str) -> str:
 
 
 def csv_response(index, request) -> HttpResponse:
-    error = _filter_error(PracticeFilterForm(request.GET, locale=index.locale))
+    form = PracticeFilterForm(request.GET, locale=index.locale)
+    error = _filter_error(form)
     if error:
         return error
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=csv_columns(), delimiter=";", lineterminator="\r\n")
     writer.writeheader()
-    for item in records(index, request):
+    for item in records(index, request, form):
         row = {key: value for key, value in item.items() if key in writer.fieldnames}
         row["bundesland_code"] = item["bundesland"]["code"]
         row["bundesland"] = item["bundesland"]["name"]
@@ -179,10 +181,11 @@ def csv_response(index, request) -> HttpResponse:
 
 
 def json_response(index, request) -> HttpResponse:
-    error = _filter_error(PracticeFilterForm(request.GET, locale=index.locale))
+    form = PracticeFilterForm(request.GET, locale=index.locale)
+    error = _filter_error(form)
     if error:
         return error
-    items = records(index, request)
+    items = records(index, request, form)
     data = {
         "generated": timezone.localtime().isoformat(timespec="seconds"),
         "source": index.get_full_url(request),

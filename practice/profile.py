@@ -9,12 +9,11 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from home.models.base import live_now
 from materials.models import Material
 
 from .chart import profile_chart
 from .listing import criteria_by_number
-from .terms import VOCABULARIES, Localizer
+from .terms import VOCABULARIES, Localizer, regions_shown
 
 
 @dataclass
@@ -106,21 +105,8 @@ def period_text(start: date | None, end: date | None) -> str:
 def region_shown(page):
     """The region page to link as the Kommune: its live public translation in the
     page's language, else the live public German page, else None (an unpublished
-    or restricted region is named but not linked)."""
-    if not page.region_id:
-        return None
-    from regions.models import RegionPage
-
-    candidates = {
-        region.locale_id: region
-        for region in live_now(
-            RegionPage.objects.filter(
-                translation_key=page.region.translation_key,
-                locale_id__in=[page.locale_id, page.region.locale_id],
-            )
-        ).public()
-    }
-    return candidates.get(page.locale_id) or candidates.get(page.region.locale_id)
+    or restricted region is named but not linked). terms.regions_shown for one page."""
+    return regions_shown([page], page.locale).get(page.region_id)
 
 
 def public_materials(page) -> list:

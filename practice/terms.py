@@ -48,8 +48,9 @@ VOCABULARIES = {
 
 
 def regions_shown(examples: list, locale) -> dict:
-    """region id → the region page to link (as profile.region_shown picks it), for all
-    examples at once (one query)."""
+    """region id → the region page to link as the examples' Kommune: its live public
+    translation in ``locale``, else the live public page linked (German), else None
+    (an unpublished or restricted region is named but not linked); one query."""
     from home.models.base import live_now
     from regions.models import RegionPage
 
