@@ -151,10 +151,8 @@ def fill_page(page: PracticePage, submission: Submission, index: Page) -> Practi
     page.contact_organisation = t["contact_organisation"]
     page.contact_email = t["contact_email"]
     page.contact_url = t["contact_url"]
-    criteria = {
-        c.number: c
-        for c in CriterionPage.objects.filter(locale=Locale.get_default(), number__range=(1, 12))
-    }
+    # The German criterion pages, by number (the steps ask for 1 to 12).
+    criteria = {c.number: c for c in CriterionPage.objects.filter(locale=Locale.get_default())}
     assessments = []
     for step in CRITERIA_STEPS:
         values = step_values(submission, step)
