@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "news",
     "criteria",
     "practice",
+    "accessibility",
     "materials",
     "search",
     "editorial",  # after the content apps: its roles name their pages and snippets

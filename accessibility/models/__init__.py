@@ -1,0 +1,2 @@
+"""BITV 2.0 beyond WCAG: pages in Leichte Sprache and Deutsche Gebärdensprache,
+the accessibility statement and the barriers reported through it."""
