@@ -33,6 +33,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from accessibility.models import EasyReadPage, SignLanguagePage, SignLanguageVideo
 from criteria.models import CriteriaIndexPage, CriterionPage
 from editorial.roles import ADMINISTRATION, MODERATION, REDAKTION, regional_group_name
 from events.models import (
@@ -68,6 +69,7 @@ from regions.models import (
     RegionResultsPage,
 )
 
+from .clips import ClipError, Cue, make_clip, webvtt
 from .data import DemoContent, PageFile, network_group_name, parse_date, parse_datetime
 from .pdfs import build_pdf
 from .translation import STREAM_KEYS, EnglishText, copy_block_ids, translate_page
@@ -136,6 +138,8 @@ class DemoBuilder:
         self._with_english: list[tuple[PageFile, Page]] = []
         # File -> fields of its English page marked "~" (not yet translated).
         self.untranslated: dict[str, list[str]] = {}
+        # What the loader left out and why (e.g. the DGS page without ffmpeg).
+        self.warnings: list[str] = []
 
     # -- bookkeeping -------------------------------------------------------
 
@@ -156,6 +160,8 @@ class DemoBuilder:
             indexes = {slug: self.ensure_index(home, data) for slug, data in c.indexes.items()}
             for data in c.standard_pages:
                 self.ensure_standard_page(home, data)
+            for data in c.german_only_pages:  # they link the standard pages
+                self.ensure_german_only_page(home, data)
             for data in c.criteria:
                 self.ensure_criterion(indexes["good-practice-kriterien"], data)
             for data in c.regions:
@@ -198,7 +204,17 @@ class DemoBuilder:
             value = {"text": value["text"], "attribution": value.get("attribution", "")}
         elif kind == "paragraph":
             value = self._page_links(value)
+        elif kind == "link":  # Leichte Sprache: {page: /de/…/, text: …}
+            value = {"page": self._page_at(value["page"]).pk, "text": value["text"]}
         return {"type": kind, "value": value}
+
+    def _page_at(self, url: str) -> Page:
+        """The German page at ``url`` (``/de/barrierefreiheit/``)."""
+        path = url.removeprefix("/de/")
+        page = Page.objects.filter(url_path=f"/home/{path}", locale=self.de).first()
+        if page is None:
+            raise ValueError(f"Link auf {url}: keine solche Seite (noch nicht angelegt?)")
+        return page
 
     def _page_links(self, html: str) -> str:
         """Links to the site's own pages (``href="/de/veranstaltungen/"``) as Wagtail page
@@ -359,6 +375,54 @@ class DemoBuilder:
             data=data,
         )
         return page
+
+    def ensure_german_only_page(self, home: HomePage, data: PageFile) -> Page | None:
+        """The page in Leichte Sprache or in DGS (``type:``), German only. The DGS
+        page is made with its placeholder clip; without ffmpeg it is left out with a
+        warning (no page rather than one without its video: the header links only
+        live pages), and a later run with ffmpeg adds it."""
+        text = data.de
+
+        def easy_read() -> EasyReadPage:
+            return EasyReadPage(
+                title=text["title"],
+                body=self._stream(text["body"]),
+                search_description=text.get("search_description", ""),
+            )
+
+        def sign_language() -> SignLanguagePage:
+            page = SignLanguagePage(
+                title=text["title"],
+                intro=self._page_links(text.get("intro", "")),
+                search_description=text.get("search_description", ""),
+            )
+            page.videos.add(*(self._sign_language_video(video) for video in text["videos"]))
+            return page
+
+        build = easy_read if data.get("type") == "leichte-sprache" else sign_language
+        try:
+            page, _created = self.ensure_child(
+                home, data.slug, "Leichte Sprache und Gebärdensprache", build
+            )
+        except ClipError as error:
+            self.warnings.append(f"{data.name}: Seite nicht angelegt, das Video fehlt: {error}")
+            return None
+        return page
+
+    def _sign_language_video(self, data: dict[str, Any]) -> SignLanguageVideo:
+        """A video row with the generated placeholder clip and its captions."""
+        clip = make_clip(data["seconds"], data["lines"])
+        name = data["file"]
+        video = SignLanguageVideo(
+            title=data["title"], transcript=self._page_links(data["transcript"])
+        )
+        video.webm.save(f"{name}.webm", ContentFile(clip.webm), save=False)
+        if clip.mp4 is not None:
+            video.mp4.save(f"{name}.mp4", ContentFile(clip.mp4), save=False)
+        cues = [Cue(start, end, cue_text) for start, end, cue_text in data["captions"]]
+        video.captions.save(f"{name}.vtt", ContentFile(webvtt(cues).encode()), save=False)
+        self._count("Videos (Gebärdensprache)", created=True)
+        return video
 
     def _criterion_fields(self, data: PageFile, text: dict[str, Any]) -> dict[str, Any]:
         return {

@@ -27,6 +27,12 @@ CHILD_FOLDERS = {
 }
 
 
+# Pages in Leichte Sprache and Deutsche Gebärdensprache: children of the start page
+# with a file in this folder, German only (``type:`` says which page type).
+GERMAN_ONLY_FOLDER = "bitv"
+GERMAN_ONLY_TYPES = ("leichte-sprache", "gebaerdensprache")
+
+
 class ContentError(Exception):
     """A data error in a content file; the message names the file."""
 
@@ -134,13 +140,21 @@ class DemoContent:
         self.start = _page_file(self.root / "start.yaml", self.root)
         self.indexes: dict[str, PageFile] = {}
         self.standard_pages: list[PageFile] = []
+        self.german_only_pages: list[PageFile] = []
         for slug in self.start.get("children", []):
             if slug in CHILD_FOLDERS:
                 self.indexes[slug] = self._file(f"uebersichten/{slug}.yaml", self.start)
+            elif (self.root / GERMAN_ONLY_FOLDER / f"{slug}.yaml").is_file():
+                page = self._file(f"{GERMAN_ONLY_FOLDER}/{slug}.yaml", self.start)
+                self._check_german_only(page)
+                self.german_only_pages.append(page)
             else:
                 self.standard_pages.append(self._file(f"seiten/{slug}.yaml", self.start))
         self._check_listed("seiten", [page.slug for page in self.standard_pages], self.start)
         self._check_listed("uebersichten", list(self.indexes), self.start)
+        self._check_listed(
+            GERMAN_ONLY_FOLDER, [page.slug for page in self.german_only_pages], self.start
+        )
         self.children: dict[str, list[PageFile]] = {}
         for slug, folder in CHILD_FOLDERS.items():
             index = self.indexes.get(slug)
@@ -207,6 +221,26 @@ class DemoContent:
                     f"hat „en:“, aber die Elternseite {parent.name} nicht; "
                     "dort zuerst „en:“ anlegen"
                 )
+
+    @staticmethod
+    def _check_german_only(page: PageFile) -> None:
+        """A page in Leichte Sprache or DGS: a known ``type:``, no ``en:`` (the English
+        site links the German page); the clip's captions end within the clip."""
+        if page.get("type") not in GERMAN_ONLY_TYPES:
+            raise page.error(f"„type:“ muss eines von {', '.join(GERMAN_ONLY_TYPES)} sein")
+        if page.en is not None:
+            raise page.error("nur deutsch: kein „en:“ (die englische Seite verlinkt die deutsche)")
+        for video in page.de.get("videos", []):
+            seconds = video.get("seconds")
+            cues = video.get("captions") or []
+            if not isinstance(seconds, int | float) or seconds <= 0 or not cues:
+                raise page.error(f"Video „{video.get('title')}“: braucht seconds: und captions:")
+            for start, end, _text in cues:
+                if not 0 <= start < end <= seconds:
+                    raise page.error(
+                        f"Video „{video.get('title')}“: Untertitel {start}–{end} s liegt nicht "
+                        f"im Clip (0–{seconds} s)"
+                    )
 
     def stage_counts(self) -> dict[int, int]:
         """Criterion number -> number of its Umsetzungsstufen (``levels:`` of kriterien/)."""

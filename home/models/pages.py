@@ -55,6 +55,8 @@ class HomePage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
         "news.NewsIndexPage",
         "criteria.CriteriaIndexPage",
         "practice.PracticeIndexPage",
+        "accessibility.EasyReadPage",
+        "accessibility.SignLanguagePage",
     ]
 
     class Meta:

@@ -9,13 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.apps import apps
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, F, OuterRef, prefetch_related_objects
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, translate_url
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from home.models.base import live_now
 from home.models.vocabularies import KeywordLabel
@@ -26,6 +29,14 @@ register = template.Library()
 # Footer pages, in this order: StandardPages with these slugs in the German tree,
 # and their translations.
 FOOTER_SLUGS = ("impressum", "datenschutz", "barrierefreiheit")
+# Pages linked from every page's header (BITV 2.0: explanations in Leichte Sprache
+# and Deutsche Gebärdensprache), in this order, with the key of their pictogram
+# (site/templates/components/access_links.html). German only: the English site
+# links the German pages.
+ACCESS_PAGE_TYPES = (
+    ("accessibility.EasyReadPage", "leichte-sprache"),
+    ("accessibility.SignLanguagePage", "gebaerdensprache"),
+)
 # ?nicht-uebersetzt=1: the language switch came here from a page with no translation.
 UNTRANSLATED_PARAM = "nicht-uebersetzt"
 
@@ -339,6 +350,68 @@ def footer_links(context: template.Context) -> list[Page]:
         return [by_slug[slug] for slug in FOOTER_SLUGS if slug in by_slug]
 
     return _cached(request, ("footer", home.pk), compute)
+
+
+def german_locale(request: HttpRequest | None) -> Locale | None:
+    """The locale of LANGUAGE_CODE (German), if it exists."""
+    return next(
+        (lo for lo in all_locales(request) if lo.language_code == settings.LANGUAGE_CODE), None
+    )
+
+
+def unrestricted() -> Exists:
+    """Pages without a view restriction on themselves or an ancestor, as a condition
+    inside the pages' own query (``PageQuerySet.public()`` costs a query of its own)."""
+    restricting = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(prefix=F("page__path"))
+    return ~Exists(restricting)
+
+
+@register.simple_tag(takes_context=True)
+def access_links(context: template.Context) -> list[dict[str, Any]]:
+    """The header links to the page in Leichte Sprache and the page in Deutsche
+    Gebärdensprache: live, unexpired, public children of the German home page of
+    the types in ACCESS_PAGE_TYPES, the first of each (one query per request).
+    A type without such a page gets no link.
+
+    Each item: ``kind`` (pictogram and label), ``url`` and ``other_language``
+    ("de" on pages in another language: the header marks the link hreflang="de" and
+    its German name lang="de", and adds an explanation in the page's language)."""
+    request = context.get("request")
+    locale = german_locale(request)
+
+    def compute() -> list[tuple[str, Page]]:
+        home = locale_homes(request).get(locale.pk) if locale is not None else None
+        if home is None:
+            return []
+        models = {apps.get_model(label): kind for label, kind in ACCESS_PAGE_TYPES}
+        content_types = ContentType.objects.get_for_models(*models)
+        kind_of = {content_types[model].pk: kind for model, kind in models.items()}
+        pages = (
+            live_now(Page.objects.child_of(home))
+            .filter(content_type__in=list(kind_of))
+            .filter(unrestricted())
+            .order_by("path")
+        )
+        first: dict[str, Page] = {}
+        for page in pages:
+            first.setdefault(kind_of[page.content_type_id], page)
+        return [(kind, first[kind]) for _label, kind in ACCESS_PAGE_TYPES if kind in first]
+
+    found = _cached(request, "access_links", compute)
+    current = current_locale(context)
+    other = (
+        locale.language_code
+        if locale is not None and current is not None and current.pk != locale.pk
+        else ""
+    )
+    links = []
+    for kind, page in found:
+        url = page.get_url(request)
+        if url:
+            links.append({"kind": kind, "url": url, "other_language": other})
+    return links
 
 
 @register.simple_tag(takes_context=True)

@@ -48,6 +48,9 @@ class Command(BaseCommand):
         else:
             self.stdout.write(self.style.SUCCESS("Alles vorhanden, nichts geändert."))
 
+        for warning in builder.warnings:
+            self.stderr.write(self.style.WARNING(f"Warnung: {warning}"))
+
         if builder.untranslated:
             self.stdout.write("Englisch noch nicht übersetzt (~ in den Inhaltsdateien):")
             for name, fields in builder.untranslated.items():
