@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from home.blocks import ImageBlock
+from home.blocks import HeadingBlock, ImageBlock
 
 # The Netzwerk Leichte Sprache asks for short sentences without a fixed number; 15
 # words is the usual rule of thumb. The limit leaves room for long proper names.
@@ -94,12 +94,7 @@ class EasyReadLinkBlock(blocks.StructBlock):
 
 
 class EasyReadBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(
-        label=_("Überschrift"),
-        max_length=120,
-        icon="title",
-        template="accessibility/blocks/heading.html",
-    )
+    heading = HeadingBlock()
     sentences = SentencesBlock()
     word = WordExplanationBlock()
     image = ImageBlock()

@@ -34,8 +34,11 @@ if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
+    from accessibility.views import serve_media
+
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Media with byte ranges, so that videos play and seek (accessibility/views.py).
+    urlpatterns += static(settings.MEDIA_URL, serve_media, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     # Route segments in the language of the prefix (/de/suche/, /en/search/): home/routes.py.

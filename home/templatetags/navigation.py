@@ -375,7 +375,7 @@ def access_links(context: template.Context) -> list[dict[str, Any]]:
     the types in ACCESS_PAGE_TYPES, the first of each (one query per request).
     A type without such a page gets no link.
 
-    Each item: ``kind`` (pictogram and label), ``url`` and ``other_language``
+    Each item: ``kind`` (pictogram and label), ``url``, ``is_current`` and ``other_language``
     ("de" on pages in another language: the header marks the link hreflang="de" and
     its German name lang="de", and adds an explanation in the page's language)."""
     request = context.get("request")
@@ -406,11 +406,15 @@ def access_links(context: template.Context) -> list[dict[str, Any]]:
         if locale is not None and current is not None and current.pk != locale.pk
         else ""
     )
+    shown = context_page(context)
     links = []
     for kind, page in found:
         url = page.get_url(request)
         if url:
-            links.append({"kind": kind, "url": url, "other_language": other})
+            is_current = shown is not None and shown.pk == page.pk
+            links.append(
+                {"kind": kind, "url": url, "other_language": other, "is_current": is_current}
+            )
     return links
 
 
