@@ -1,5 +1,6 @@
 """Factories for every page type, materials and the smallest site tree."""
 
+from .accessibility import EasyReadPageFactory, SignLanguagePageFactory
 from .materials import MaterialFactory, make_pdf, restricted_collection
 from .pages import (
     CriteriaIndexPageFactory,
@@ -29,6 +30,7 @@ from .tree import SiteTree, build_tree
 
 __all__ = [
     "CriteriaIndexPageFactory",
+    "EasyReadPageFactory",
     "CriterionPageFactory",
     "EventIndexPageFactory",
     "EventPageFactory",
@@ -41,6 +43,7 @@ __all__ = [
     "RegionIndexPageFactory",
     "RegionPageFactory",
     "RegionResultsPageFactory",
+    "SignLanguagePageFactory",
     "SiteTree",
     "add_practice_index",
     "StandardPageFactory",
