@@ -95,10 +95,23 @@ def test_the_demo_has_pages_in_both_languages(site):
     assert all(status == 200 for status, _html in site["rendered"].values())
 
 
+def german_only(page: Page) -> bool:
+    """Leichte Sprache and DGS exist in German only (accessibility.GermanOnlyPageMixin)."""
+    return getattr(page.specific_class, "german_only", False)
+
+
 def test_every_public_german_page_has_a_live_english_translation(site):
-    missing = [page.url for page in site["german"] if site["translation_of"][page.pk] is None]
+    missing = [
+        page.url
+        for page in site["german"]
+        if site["translation_of"][page.pk] is None and not german_only(page)
+    ]
     assert missing == []
-    assert len(site["english"]) >= len(site["german"])
+    assert len(site["english"]) >= len([page for page in site["german"] if not german_only(page)])
+    assert [page.url for page in site["german"] if german_only(page)] == [
+        "/de/leichte-sprache/",
+        "/de/gebaerdensprache/",
+    ]
 
 
 def test_german_and_english_pages_name_each_other_in_hreflang(site):
@@ -124,14 +137,18 @@ def test_keyword_pages_name_each_other_in_hreflang(site):
 
 
 def test_english_pages_link_german_pages_only_through_the_language_switch(site):
+    """… and the header's links to the German-only pages (marked hreflang="de",
+    tests/accessibility/test_header_links.py)."""
     english_urls = [page.url for page in site["english"]] + sorted(site["keyword_urls"])
+    german_only_urls = {page.url for page in site["german"] if german_only(page)}
     wrong = {}
     for url in english_urls:
         links = links_outside_language_switch(site["rendered"][url][1])
         german = [
             link
             for link in links
-            if urlparse(link).path.startswith("/de/")
+            if link not in german_only_urls
+            and urlparse(link).path.startswith("/de/")
             or any(part in link for part in ("/suche/", "/schlagwort/", "/materialien/"))
         ]
         if german:

@@ -3,6 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from accessibility.models import EasyReadPage, SignLanguagePage
 from criteria.models import CriteriaIndexPage, CriterionPage
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
@@ -26,8 +27,11 @@ class TreeRulesTests(WagtailPageTestCase):
         self.assertCanCreateAt(Page, HomePage)
         self.assertCanNotCreateAt(HomePage, HomePage)
 
-    def test_home_page_holds_standard_and_index_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, *INDEX_PAGES})
+    def test_home_page_holds_standard_index_and_bitv_pages(self):
+        # (The pages in Leichte Sprache and DGS: tests/accessibility/test_pages.py.)
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, *INDEX_PAGES, EasyReadPage, SignLanguagePage}
+        )
 
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
