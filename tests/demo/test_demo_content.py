@@ -42,6 +42,7 @@ from home.models import HomePage, Schlagwort, SchlagwortTranslation
 from materials.models import Material
 from practice.models import PracticeAssessment, PracticeIndexPage, PracticeMaterial, PracticePage
 from regions.models import RegionContact, RegionPage, RegionResultsPage
+from tests.accessibility.media import ffprobe, needs_ffmpeg, parse_webvtt
 
 DEMO = DemoContent()
 
@@ -516,3 +517,78 @@ def test_practice_examples_link_only_public_materials(demo):
     links = PracticeMaterial.objects.all()
     assert links.exists()
     assert not links.filter(document=internal).exists()
+
+
+# -- Leichte Sprache and Deutsche Gebärdensprache (issue #15) ------------------------
+
+
+def german_only_page_data(page_type: str):
+    return next(page for page in DEMO.german_only_pages if page.get("type") == page_type)
+
+
+def test_easy_read_page_in_german_only_with_valid_blocks(demo):
+    from accessibility.blocks import EasyReadBlock
+    from accessibility.models import EasyReadPage
+
+    page = EasyReadPage.objects.get()
+    assert page.url == "/de/leichte-sprache/"
+    assert page.live and not page.get_translations().exists()
+    # What an editor saves passes the same checks (sentence length, required fields).
+    EasyReadBlock().clean(page.body)
+    status, html = demo["rendered"][page.url]
+    assert status == 200
+    text = " ".join(html.split())
+    for needle in ("Menü", "Such-Feld", "English", "zum Teil barriere-frei", "Formular"):
+        assert needle in text, needle
+    # The statement page (with the feedback form) is linked.
+    assert 'href="/de/barrierefreiheit/"' in html
+    assert html.count('class="easy-read__word"') >= 4
+
+
+@needs_ffmpeg
+def test_sign_language_page_ships_a_generated_placeholder_clip(demo):
+    from accessibility.models import SignLanguagePage
+
+    data = german_only_page_data("gebaerdensprache")
+    page = SignLanguagePage.objects.get()
+    assert page.url == "/de/gebaerdensprache/"
+    assert not page.get_translations().exists()
+    status, html = demo["rendered"][page.url]
+    assert status == 200
+    assert "ist ein Platzhalter" in html
+    (video,) = page.videos.all()
+    expected = data.de["videos"][0]
+    seconds = expected["seconds"]
+
+    webm = ffprobe(video.webm.path)
+    assert [stream["codec_name"] for stream in webm["streams"]] in (["vp9"], ["vp8"])
+    assert (webm["streams"][0]["width"], webm["streams"][0]["height"]) == (640, 360)
+    assert abs(float(webm["format"]["duration"]) - seconds) < 0.2
+    assert "webm" in webm["format"]["format_name"]
+
+    mp4 = ffprobe(video.mp4.path)
+    assert [stream["codec_name"] for stream in mp4["streams"]] == ["h264"]
+    assert abs(float(mp4["format"]["duration"]) - seconds) < 0.2
+    # +faststart: the index (moov) comes before the media data (mdat).
+    head = open(video.mp4.path, "rb").read()  # noqa: SIM115 - a small file
+    assert 0 < head.find(b"moov") < head.find(b"mdat")
+
+    with open(video.captions.path, encoding="utf-8") as captions:
+        cues = parse_webvtt(captions.read())
+    assert [list(cue) for cue in cues] == [
+        [float(start), float(end), text] for start, end, text in expected["captions"]
+    ]
+    assert all(
+        0 <= start < end <= float(webm["format"]["duration"]) + 0.05 for start, end, _ in cues
+    )
+    # The files the page names are the ones checked here, with the upload checks passing.
+    from accessibility.validators import validate_mp4, validate_webm, validate_webvtt
+
+    for field, check in (
+        (video.webm, validate_webm),
+        (video.mp4, validate_mp4),
+        (video.captions, validate_webvtt),
+    ):
+        assert field.url in html
+        with field.open("rb"):
+            check(field)
