@@ -18,7 +18,9 @@ install-test: $(BIN)/python
 
 # Fresh clone -> running demo site on http://127.0.0.1:8000, with the background
 # worker beside it (uploaded PDFs become searchable; it ends with the server).
+# scripts/ffmpeg.sh: ffmpeg for the demo's sign-language clip (installed as root).
 run: install
+	scripts/ffmpeg.sh
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py apply_editorial
@@ -29,6 +31,7 @@ run: install
 	$(BIN)/python manage.py runserver $(HOST)
 
 demo: install
+	scripts/ffmpeg.sh
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py apply_editorial
