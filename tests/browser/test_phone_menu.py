@@ -171,9 +171,14 @@ def test_keyboard_opens_walks_and_closes_the_menu(phone: BrowserContext):
     page.goto("/de/")
     toggle = page.get_by_role("button", name="Menü")
 
-    # Skip link first, then the site name, then the button.
+    # Skip link first, then Leichte Sprache and Gebärdensprache (outside the menu,
+    # always in sight: BITV 2.0), the site name, then the button.
     page.keyboard.press("Tab")
     assert focus_indicator(page)["text"] == "Zum Inhalt springen"
+    page.keyboard.press("Tab")
+    assert focus_indicator(page)["text"] == "Leichte Sprache"
+    page.keyboard.press("Tab")
+    assert focus_indicator(page)["text"] == "Gebärdensprache"
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     expect(toggle).to_be_focused()
@@ -246,8 +251,9 @@ def test_without_javascript_the_menu_is_simply_shown(phone_without_js: BrowserCo
     expect(page.get_by_role("navigation", name="Sprachauswahl")).to_be_visible()
     expect(page.get_by_role("search").get_by_label("Suche", exact=True)).to_be_visible()
 
-    # The keyboard goes from the site name straight into the menu.
-    for _ in range(3):
+    # The keyboard goes from the site name straight into the menu (after the skip
+    # link and the links to Leichte Sprache and Gebärdensprache).
+    for _ in range(5):
         page.keyboard.press("Tab")
     assert focused_inside_menu(page), focus_indicator(page)
 
