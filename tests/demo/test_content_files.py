@@ -165,3 +165,33 @@ def test_an_english_justification_marked_not_yet_translated_keeps_the_german_one
         page__slug="family-guides-gera", criterion__number=4, locale__language_code="en"
     )
     assert fourth.justification.startswith("Families receive information")
+
+
+# -- pages in Leichte Sprache and Gebärdensprache (bitv/) ----------------------------
+
+
+def test_a_german_only_page_with_an_english_text_is_an_error(content):
+    change(content / "bitv" / "leichte-sprache.yaml", lambda data: data.update(en={"slug": "x"}))
+    with pytest.raises(ContentError, match=r"^bitv/leichte-sprache\.yaml: nur deutsch"):
+        DemoContent(content)
+
+
+def test_captions_beyond_the_clip_name_the_file_and_the_video(content):
+    def too_long(data):
+        data["de"]["videos"][0]["captions"][-1][1] = data["de"]["videos"][0]["seconds"] + 1
+
+    change(content / "bitv" / "gebaerdensprache.yaml", too_long)
+    with pytest.raises(ContentError, match=r"^bitv/gebaerdensprache\.yaml: Video „Platzhalter"):
+        DemoContent(content)
+
+
+def test_an_unknown_german_only_type_is_an_error(content):
+    change(content / "bitv" / "gebaerdensprache.yaml", lambda data: data.update(type="video"))
+    with pytest.raises(ContentError, match=r"„type:“ muss eines von"):
+        DemoContent(content)
+
+
+def test_a_german_only_file_not_listed_in_children_is_an_error(content):
+    edit(content / "start.yaml", "  - gebaerdensprache\n", "")
+    with pytest.raises(ContentError, match=r"bitv/gebaerdensprache\.yaml ist nicht in"):
+        DemoContent(content)
