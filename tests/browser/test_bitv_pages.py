@@ -51,7 +51,7 @@ def test_the_video_plays_webm_from_this_site_with_its_captions(page: Page, base_
     # Nothing from another origin: no third-party player, no tracking.
     assert [url for url in requests if not url.startswith(base_url)] == []
     # The transcript opens below the video.
-    page.get_by_text("Text zum Video").click()
+    page.locator("summary", has_text="Text zum Video").click()
     expect(page.locator(".sign-video__transcript")).to_contain_text("Platzhalter")
 
 
