@@ -55,6 +55,7 @@ class HomePage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
         "news.NewsIndexPage",
         "criteria.CriteriaIndexPage",
         "practice.PracticeIndexPage",
+        "accessibility.AccessibilityStatementPage",
     ]
 
     class Meta:
