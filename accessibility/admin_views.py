@@ -1,18 +1,21 @@
 """„Barrieremeldungen“ in the admin, for Moderation and Administration only (the
 permissions accessibility.view_barrierreport and change_barrierreport, granted
 in editorial/roles.py): the list of reports (newest first, filtered by status),
-each report to read (inspect) and its status to set (edit: the status alone;
-what the visitor wrote is not changed). Nobody adds reports here; the
+each report to read with its status to set (the edit view: the status alone
+is a form field, what the visitor wrote is shown read-only and never changed;
+the inspect view lists every field, the consent's date included). Nobody adds reports here; the
 retention (retention.py) deletes them. The dashboard panel counts the new ones."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models.reports import BarrierReport, ReportStatus
@@ -26,7 +29,13 @@ class BarrierReportViewSet(ModelViewSet):
     menu_order = 295
     inspect_view_enabled = True
     list_display = [
-        Column("page_address", label=_("Seite"), accessor="__str__"),
+        # The report opens to be read, with its status to set (the edit view).
+        TitleColumn(
+            "page_address",
+            label=_("Meldung"),
+            accessor="__str__",
+            get_url=lambda report: reverse("barrieremeldungen:edit", args=[report.pk]),
+        ),
         Column("status", label=_("Stand"), accessor="get_status_display"),
         Column("language", label=_("Sprache")),
         DateColumn("created_at", label=_("eingegangen")),
@@ -44,7 +53,16 @@ class BarrierReportViewSet(ModelViewSet):
         "done_at",
         "contact_erased_at",
     ]
-    form_fields = ["status"]
+    # The edit view shows the report read-only; only the status can be changed.
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("description", read_only=True),
+        FieldPanel("page_address", read_only=True),
+        FieldPanel("created_at", read_only=True),
+        FieldPanel("language", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("email", read_only=True),
+    ]
 
 
 barrier_report_viewset = BarrierReportViewSet("barrieremeldungen")

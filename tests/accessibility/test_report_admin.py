@@ -70,6 +70,12 @@ class ReportAdminTests(TestCase):
 
     def test_moderator_marks_a_report_done_and_the_text_stays(self):
         client = self.site.client_for("moderation")
+        listing = client.get(LIST).content.decode()
+        self.assertIn(f'href="{edit_url(self.report)}"', listing)  # the report opens
+        form = client.get(edit_url(self.report))
+        self.assertContains(form, "nicht bedienbar")  # read where the status is set
+        self.assertContains(form, 'name="status"')
+        self.assertNotContains(form, "<textarea")
         response = client.post(
             edit_url(self.report), {"status": "in_progress", "description": "überschrieben"}
         )
