@@ -31,7 +31,9 @@ def same_site_path(value: str | None, host: str) -> str | None:
     value = (value or "").strip()
     if not value or len(value) > ADDRESS_MAX:
         return None
-    if any(ord(char) < 32 or char == "\\" for char in value):
+    # Control characters anywhere (Django's check below looks at the first one only);
+    # "/\\host" and other browser-normalised tricks are Django's part.
+    if any(ord(char) < 32 or ord(char) == 127 for char in value):
         return None
     if not url_has_allowed_host_and_scheme(value, allowed_hosts={host}):
         return None

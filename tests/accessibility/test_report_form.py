@@ -179,6 +179,7 @@ class ReportTests(TestCase):
             ({}, {"HTTP_REFERER": "https://boese.example.com/de/vision/"}),
             ({"adresse": "javascript:alert(1)"}, {"HTTP_REFERER": "ftp://testserver/x"}),
             ({}, {"HTTP_REFERER": "http://testserver/de/barrierefreiheit/"}),  # itself
+            ({"adresse": "/de/\x07vision/"}, {}),  # a control character
         ]
         for query, headers in cases:
             with self.subTest(query=query, headers=headers):
@@ -264,6 +265,17 @@ class ReportTests(TestCase):
                 self.assertNotEqual(response.get("X-Page-Cache"), "hit")
                 self.assertIn("no-store", response["Cache-Control"])
                 self.assertIn('name="csrfmiddlewaretoken"', response.content.decode())
+
+    def test_the_page_cache_would_refuse_the_form_even_without_no_store(self):
+        """The second layer: ops/middleware.py shares nothing with a CSRF field (a
+        third: nothing that sets a cookie, here the CSRF cookie)."""
+        from ops.middleware import cacheable_response
+
+        response = self.client.get(STATEMENT)
+        self.assertIn("csrftoken", response.cookies)
+        del response["Cache-Control"]
+        response.cookies.clear()
+        self.assertFalse(cacheable_response(response.wsgi_request, response))
 
     def test_a_prefill_never_reaches_another_visitor(self):
         self.client.get(STATEMENT, {"adresse": "/de/vision/"})
