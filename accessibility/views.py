@@ -51,7 +51,13 @@ def prefill_address(request: HttpRequest, statement_path: str) -> str:
 def _render(page, request: HttpRequest, form, status: int = 200, **extra) -> HttpResponse:
     response = page.render(
         request,
-        context_overrides={"form": form, "limited": False, **extra},
+        context_overrides={
+            "form": form,
+            "limited": False,
+            "contact_days": settings.BARRIER_REPORT_CONTACT_DAYS,
+            "retention_days": settings.BARRIER_REPORT_RETENTION_DAYS,
+            **extra,
+        },
     )
     response.status_code = status
     add_never_cache_headers(response)

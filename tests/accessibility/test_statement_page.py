@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from django.contrib.auth import get_user_model
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -44,6 +44,12 @@ class StatementTests(TestCase):
         self.assertIn('href="https://www.schlichtungsstelle-bgg.de"', html)
         self.assertIn('href="mailto:schlichtung@example.org"', html)
         self.assertIn('<time datetime="2026-03-05">', html)
+
+    @override_settings(BARRIER_REPORT_CONTACT_DAYS=21, BARRIER_REPORT_RETENTION_DAYS=200)
+    def test_the_privacy_note_names_the_retention_in_force(self):
+        text = page_text(self.client.get(STATEMENT))
+        self.assertIn("löschen sie 21 Tage, nachdem die Meldung erledigt ist", text)
+        self.assertIn("nach 200 Tagen", text)
 
     def test_english_statement_shows_the_date_in_english(self):
         response = self.client.get(STATEMENT_EN)
