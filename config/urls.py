@@ -34,10 +34,10 @@ if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
-    from accessibility.views import serve_media
+    from accessibility.media import serve_media
 
     urlpatterns += staticfiles_urlpatterns()
-    # Media with byte ranges, so that videos play and seek (accessibility/views.py).
+    # Media with byte ranges, so that videos play and seek (accessibility/media.py).
     urlpatterns += static(settings.MEDIA_URL, serve_media, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(

@@ -33,7 +33,12 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from accessibility.models import EasyReadPage, SignLanguagePage, SignLanguageVideo
+from accessibility.models import (
+    AccessibilityStatementPage,
+    EasyReadPage,
+    SignLanguagePage,
+    SignLanguageVideo,
+)
 from criteria.models import CriteriaIndexPage, CriterionPage
 from editorial.roles import ADMINISTRATION, MODERATION, REDAKTION, regional_group_name
 from events.models import (
@@ -79,6 +84,8 @@ INTERNAL_LINK = re.compile(r'<a href="/de/((?:[\w-]+/)*)">')
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
+# ``type:`` of the page file in seiten/ that is the accessibility statement.
+STATEMENT_TYPE = "erklaerung-barrierefreiheit"
 INDEX_MODELS: dict[str, type[Page]] = {
     "regionen": RegionIndexPage,
     "veranstaltungen": EventIndexPage,
@@ -366,14 +373,32 @@ class DemoBuilder:
             "search_description": text.get("search_description", ""),
         }
 
-    def ensure_standard_page(self, home: HomePage, data: PageFile) -> StandardPage:
-        page, _created = self.ensure_child(
-            home,
-            data.slug,
-            "Inhaltsseiten",
-            lambda: StandardPage(**self._standard_fields(data, data.de)),
-            data=data,
-        )
+    def _statement_fields(self, data: PageFile, text: dict[str, Any]) -> dict[str, Any]:
+        """The accessibility statement (``type: erklaerung-barrierefreiheit``): a
+        content page with the compliance status, the last review and the
+        Schlichtungsstelle as fields."""
+        return {
+            **self._standard_fields(data, text),
+            "compliance": data.get("compliance", "partially"),
+            "last_review": parse_date(data.get("last_review")),
+            "arbitration_name": text["arbitration_name"],
+            "arbitration_address": text["arbitration_address"],
+            "arbitration_url": data.get("arbitration_url", ""),
+            "arbitration_email": data.get("arbitration_email", ""),
+        }
+
+    def ensure_standard_page(self, home: HomePage, data: PageFile) -> Page:
+        if data.get("type") == STATEMENT_TYPE:
+            label, build = (
+                "Erklärung zur Barrierefreiheit",
+                lambda: AccessibilityStatementPage(**self._statement_fields(data, data.de)),
+            )
+        else:
+            label, build = (
+                "Inhaltsseiten",
+                lambda: StandardPage(**self._standard_fields(data, data.de)),
+            )
+        page, _created = self.ensure_child(home, data.slug, label, build, data=data)
         return page
 
     def ensure_german_only_page(self, home: HomePage, data: PageFile) -> Page | None:
@@ -690,6 +715,7 @@ class DemoBuilder:
         for model, method in (
             (HomePage, lambda data, text: self._home_fields(text)),
             (StandardPage, self._standard_fields),
+            (AccessibilityStatementPage, self._statement_fields),
             (CriterionPage, self._criterion_fields),
             (RegionPage, self._region_fields),
             (RegionResultsPage, self._results_fields),

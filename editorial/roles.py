@@ -131,6 +131,9 @@ REDIRECTS = _model_perms(("add", "change", "delete"), ("wagtailredirects.redirec
 # The public submissions to the Praxisdatenbank (practice/admin_views.py): who
 # submitted what; read-only, for those who decide on them.
 SUBMISSIONS_VIEW = ("practice.view_submission",)
+# Barriers reported through the accessibility statement (accessibility/admin_views.py):
+# read them and set their status.
+BARRIER_REPORTS = ("accessibility.view_barrierreport", "accessibility.change_barrierreport")
 
 # Wagtail checks document rights against wagtaildocs.Document, also for the
 # custom materials.Material model.
@@ -181,7 +184,8 @@ ROLES: tuple[Role, ...] = (
         model_permissions=ACCESS_ADMIN
         + VOCABULARY_MODERATE
         + SUBMIT_TRANSLATION
-        + SUBMISSIONS_VIEW,
+        + SUBMISSIONS_VIEW
+        + BARRIER_REPORTS,
     ),
     Role(
         name=ADMINISTRATION,
@@ -194,7 +198,8 @@ ROLES: tuple[Role, ...] = (
         + SUBMIT_TRANSLATION
         + USER_ADMIN
         + REDIRECTS
-        + SUBMISSIONS_VIEW,
+        + SUBMISSIONS_VIEW
+        + BARRIER_REPORTS,
     ),
 )
 

@@ -29,6 +29,7 @@ ROUTE_TRANSLATIONS: dict[str, dict[str, str]] = {
         "materialien/": "materials/",
         "einreichen/": "submit/",
         "einreichen/<str:token>/": "submit/<str:token>/",
+        "danke/": "thank-you/",  # the barrier report (accessibility/)
     },
 }
 

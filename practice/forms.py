@@ -10,11 +10,8 @@ criterion's number and the number of its stage."""
 
 from __future__ import annotations
 
-import time
-
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +20,7 @@ from wagtail.models import Locale
 from criteria.models import CriterionPage
 from home.models import Bundesland, Handlungsfeld, Lebensphase, Zielgruppe
 from regions.models import RegionPage
+from security.forms import SpamGuardForm
 
 STEP_COUNT = 5
 # Steps 3 and 4: the criteria they assess (by number).
@@ -31,7 +29,6 @@ JUSTIFICATION_MAX = 1000
 NOT_ASSESSED = ""
 
 STAMP_SALT = "practice.submission.start"
-STAMP_MAX_AGE = 24 * 60 * 60
 
 
 class AccessibleFormMixin:
@@ -69,12 +66,13 @@ class AccessibleFormMixin:
 # --- Step 0: the e-mail address -------------------------------------------------------
 
 
-def new_stamp() -> str:
-    """The signed time the start form was shown."""
-    return signing.dumps(time.time(), salt=STAMP_SALT)
+class StartForm(AccessibleFormMixin, SpamGuardForm):
+    """The e-mail address, with honeypot and signed minimum fill time
+    (security/forms.py, PRACTICE_SUBMISSION_MIN_SECONDS)."""
 
+    stamp_salt = STAMP_SALT
+    min_seconds_setting = "PRACTICE_SUBMISSION_MIN_SECONDS"
 
-class StartForm(AccessibleFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Ihre E-Mail-Adresse"),
         help_text=_(
@@ -89,51 +87,6 @@ class StartForm(AccessibleFormMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    # The honeypot: hidden from people and screen readers (the template wraps it in
-    # an aria-hidden, visually hidden box); bots fill in every field.
-    website = forms.CharField(
-        label=_("Bitte leer lassen"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    stamp = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["stamp"] = new_stamp()
-
-    def is_bot(self) -> bool:
-        """The honeypot was filled in."""
-        return bool(self.data.get("website", "").strip())
-
-    def clean_stamp(self) -> str:
-        try:
-            started = float(
-                signing.loads(
-                    self.cleaned_data.get("stamp") or "", salt=STAMP_SALT, max_age=STAMP_MAX_AGE
-                )
-            )
-        except signing.SignatureExpired as error:
-            raise forms.ValidationError(
-                _("Das Formular war zu lange geöffnet. Bitte senden Sie es noch einmal ab.")
-            ) from error
-        except (signing.BadSignature, TypeError, ValueError) as error:
-            raise forms.ValidationError(
-                _("Das Formular ist unvollständig angekommen. Bitte senden Sie es noch einmal ab.")
-            ) from error
-        if time.time() - started < settings.PRACTICE_SUBMISSION_MIN_SECONDS:
-            raise forms.ValidationError(
-                _("Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie erneut.")
-            )
-        return self.cleaned_data["stamp"]
-
-    def _post_clean(self):
-        super()._post_clean()
-        # Whatever happened, the form shown again gets a fresh stamp.
-        if "stamp" in self.errors:
-            self.data = self.data.copy()
-            self.data["stamp"] = new_stamp()
 
 
 # --- Steps 1–5 ------------------------------------------------------------------------

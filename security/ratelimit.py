@@ -3,7 +3,8 @@ e-mail address within ``window`` seconds, counted in Django's cache (Redis in
 production, shared by all processes). Over the limit the form says so (429) and no
 e-mail goes out. Used by the password reset (PASSWORD_RESET_LIMIT per
 PASSWORD_RESET_WINDOW, default: 5 an hour) and the Praxisdatenbank's public
-submission (practice/submission_views.py).
+submission (practice/submission_views.py) and the barrier report
+(accessibility/views.py).
 
 If the cache fails, requests are let through (logged): a dead Redis must not
 stop people resetting their password, and Django's reset neither reveals whether
@@ -24,12 +25,18 @@ from .client_ip import client_ip
 logger = logging.getLogger(__name__)
 
 
-def limit_exceeded(request: HttpRequest, email: str, scope: str, limit: int, window: int) -> bool:
+def limit_exceeded(
+    request: HttpRequest, email: str | None, scope: str, limit: int, window: int
+) -> bool:
     """Counts one request of this client address and e-mail address under ``scope``;
-    True when either has now made more than ``limit`` within ``window`` seconds."""
+    True when either has now made more than ``limit`` within ``window`` seconds.
+    Without an e-mail address (an optional field left empty) only the client
+    address counts."""
     address = client_ip(request) or "unknown"
-    mailbox = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    keys = (f"security:{scope}:ip:{address}", f"security:{scope}:email:{mailbox}")
+    keys = [f"security:{scope}:ip:{address}"]
+    if email and email.strip():
+        mailbox = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+        keys.append(f"security:{scope}:email:{mailbox}")
     counts = [cache_incr(key, timeout=window) for key in keys]
     if None in counts:  # the cache failed (ops.cache): fail open (see module docstring)
         logger.warning("Rate limit %s not checked: cache unavailable", scope)

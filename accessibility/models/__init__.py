@@ -2,6 +2,17 @@
 the accessibility statement and the barriers reported through it."""
 
 from .easy_read import EasyReadPage, GermanOnlyPageMixin
+from .reports import BarrierReport, ReportStatus
 from .sign_language import SignLanguagePage, SignLanguageVideo
+from .statement import AccessibilityStatementPage, Compliance
 
-__all__ = ["EasyReadPage", "GermanOnlyPageMixin", "SignLanguagePage", "SignLanguageVideo"]
+__all__ = [
+    "AccessibilityStatementPage",
+    "BarrierReport",
+    "Compliance",
+    "EasyReadPage",
+    "GermanOnlyPageMixin",
+    "ReportStatus",
+    "SignLanguagePage",
+    "SignLanguageVideo",
+]

@@ -17,7 +17,7 @@ from ..validators import validate_mp4, validate_webm, validate_webvtt
 from .easy_read import GermanOnlyPageMixin
 
 # Below MEDIA_ROOT; served by nginx with range requests (docs/deploy/nginx.conf),
-# by runserver through accessibility/views.py.
+# by runserver through accessibility/media.py.
 UPLOAD_DIR = "gebaerdensprache/"
 
 

@@ -345,6 +345,17 @@ PRACTICE_SUBMISSION_MIN_SECONDS = int(env("PRACTICE_SUBMISSION_MIN_SECONDS", "5"
 # the submitter's address and name are erased this many days after the decision.
 PRACTICE_SUBMISSION_IDLE_DAYS = int(env("PRACTICE_SUBMISSION_IDLE_DAYS", "30"))
 PRACTICE_SUBMISSION_RETENTION_DAYS = int(env("PRACTICE_SUBMISSION_RETENTION_DAYS", "180"))
+# Barrier reports through the accessibility statement (accessibility/views.py):
+# reports per client address (and per e-mail address, if given) and hour; the form
+# must have been open at least this many seconds.
+BARRIER_REPORT_LIMIT = int(env("BARRIER_REPORT_LIMIT", "5"))
+BARRIER_REPORT_WINDOW = 60 * 60
+BARRIER_REPORT_MIN_SECONDS = int(env("BARRIER_REPORT_MIN_SECONDS", "5"))
+# Retention (accessibility/retention.py, `manage.py purge_barrier_reports`, daily
+# timer): name and e-mail address are erased this many days after a report was
+# marked done; every report is deleted this many days after it came in.
+BARRIER_REPORT_CONTACT_DAYS = int(env("BARRIER_REPORT_CONTACT_DAYS", "30"))
+BARRIER_REPORT_RETENTION_DAYS = int(env("BARRIER_REPORT_RETENTION_DAYS", "365"))
 # No avatars from gravatar.com: the policy allows images from the site only, and
 # editors' hashed e-mail addresses are not sent to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

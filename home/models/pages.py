@@ -57,6 +57,7 @@ class HomePage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
         "practice.PracticeIndexPage",
         "accessibility.EasyReadPage",
         "accessibility.SignLanguagePage",
+        "accessibility.AccessibilityStatementPage",
     ]
 
     class Meta:

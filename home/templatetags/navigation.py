@@ -7,6 +7,7 @@ template costs the same few queries however many components use it."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django import template
 from django.apps import apps
@@ -26,9 +27,14 @@ from home.routes import with_query
 
 register = template.Library()
 
-# Footer pages, in this order: StandardPages with these slugs in the German tree,
-# and their translations.
+# Footer pages, in this order: StandardPages (and the accessibility statement, its
+# own page type) with these slugs in the German tree, and their translations.
 FOOTER_SLUGS = ("impressum", "datenschutz", "barrierefreiheit")
+FOOTER_PAGE_MODELS = ("home.StandardPage", "accessibility.AccessibilityStatementPage")
+# The statement's link carries the path of the page it is on (?adresse=…), which its
+# feedback form prefills as the page with the barrier (accessibility/views.py).
+STATEMENT_SLUG = "barrierefreiheit"
+STATEMENT_ADDRESS_PARAM = "adresse"
 # Pages linked from every page's header (BITV 2.0: explanations in Leichte Sprache
 # and Deutsche Gebärdensprache), in this order, with the key of their pictogram
 # (site/templates/components/access_links.html). German only: the English site
@@ -306,19 +312,20 @@ def footer_links(context: template.Context) -> list[Page]:
     German slugs below the German home page; other locales link their live
     translations (slugs of their own: legal-notice, …). Where a locale has none,
     the German page is linked instead, with ``other_language`` set to "de" (the
-    footer puts it into lang/hreflang); "" on the others."""
-    from home.models import StandardPage
-
+    footer puts it into lang/hreflang); "" on the others. The accessibility
+    statement is marked ``is_statement`` (its link gets ``statement_link``'s query)."""
     request = context.get("request")
     home = locale_home(context)
     if home is None:
         return []
+    footer_pages = Page.objects.type(*(apps.get_model(name) for name in FOOTER_PAGE_MODELS))
 
     def pages_below(base: Page) -> dict[str, Page]:
-        pages = live_now(StandardPage.objects.descendant_of(base)).filter(slug__in=FOOTER_SLUGS)
+        pages = live_now(footer_pages.descendant_of(base)).filter(slug__in=FOOTER_SLUGS)
         by_slug: dict[str, Page] = {}
         for page in pages.order_by("path"):
             page.other_language = ""
+            page.is_statement = page.slug == STATEMENT_SLUG
             by_slug.setdefault(page.slug, page)
         return by_slug
 
@@ -335,7 +342,7 @@ def footer_links(context: template.Context) -> list[Page]:
             translated = {
                 page.translation_key: page
                 for page in live_now(
-                    StandardPage.objects.filter(
+                    footer_pages.filter(
                         locale_id=home.locale_id,
                         translation_key__in=[p.translation_key for p in by_slug.values()],
                     )
@@ -345,6 +352,7 @@ def footer_links(context: template.Context) -> list[Page]:
                 if page.translation_key in translated:
                     by_slug[slug] = translated[page.translation_key]
                     by_slug[slug].other_language = ""
+                    by_slug[slug].is_statement = slug == STATEMENT_SLUG
                 else:
                     page.other_language = default_locale.language_code
         return [by_slug[slug] for slug in FOOTER_SLUGS if slug in by_slug]
@@ -416,6 +424,18 @@ def access_links(context: template.Context) -> list[dict[str, Any]]:
                 {"kind": kind, "url": url, "other_language": other, "is_current": is_current}
             )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def statement_query(context: template.Context) -> str:
+    """``?adresse=<path of this page>`` for the footer's link to the accessibility
+    statement, so its feedback form names the page the reader came from. The path
+    only (a query string may hold a search); the page cache keys pages by their
+    path, so a cached page carries its own path."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    return "?" + urlencode({STATEMENT_ADDRESS_PARAM: request.path})
 
 
 @register.simple_tag(takes_context=True)

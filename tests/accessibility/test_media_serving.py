@@ -1,7 +1,7 @@
 """Videos play and seek: browsers fetch them in byte ranges. In production nginx
 serves MEDIA_ROOT/gebaerdensprache/ itself (docs/deploy/nginx.conf), ranges
 included; the development server (`make run`) serves media through
-accessibility/views.py, which answers single ranges too."""
+accessibility/media.py, which answers single ranges too."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory
 
-from accessibility.views import byte_range, serve_media
+from accessibility.media import byte_range, serve_media
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONTENT = bytes(range(256)) * 40  # 10,240 bytes

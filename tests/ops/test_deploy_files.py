@@ -80,6 +80,8 @@ def read_unit(name: str) -> configparser.ConfigParser:
         "gesunde-kommune-publish.timer",
         "gesunde-kommune-purge-submissions.service",
         "gesunde-kommune-purge-submissions.timer",
+        "gesunde-kommune-purge-barrier-reports.service",
+        "gesunde-kommune-purge-barrier-reports.timer",
         "gesunde-kommune-worker.service",
     ],
 )
