@@ -11,7 +11,7 @@ from django.core import signing
 from accessibility.forms import STAMP_SALT
 from tests.editorial.site import build_editorial_site
 from tests.factories import StandardPageFactory
-from tests.factories.statement import AccessibilityStatementPageFactory, translate_statement
+from tests.factories.accessibility import AccessibilityStatementPageFactory, translate_statement
 
 STATEMENT = "/de/barrierefreiheit/"
 STATEMENT_EN = "/en/accessibility/"

@@ -23,6 +23,7 @@ from accessibility.models import EasyReadPage
 from home.models import Schlagwort
 from home.templatetags import navigation
 from tests.factories import (
+    AccessibilityStatementPageFactory,
     CriterionPageFactory,
     EasyReadPageFactory,
     EventPageFactory,
@@ -93,7 +94,8 @@ class EveryPageTypeTests(TestCase):
             CriterionPageFactory(parent=tree.criteria),
             practice_index,
             PracticePageFactory(parent=practice_index),
-            StandardPageFactory(parent=home, slug="barrierefreiheit"),
+            StandardPageFactory(parent=home, slug="impressum"),
+            AccessibilityStatementPageFactory(parent=home),
         ]
         cls.easy_read = EasyReadPageFactory(parent=home)
         cls.sign_language = SignLanguagePageFactory(parent=home)

@@ -20,7 +20,7 @@ from tests.factories import (
     RegionPageFactory,
     StandardPageFactory,
 )
-from tests.factories.statement import AccessibilityStatementPageFactory
+from tests.factories.accessibility import AccessibilityStatementPageFactory
 from tests.helpers import page_text
 
 from .support import STATEMENT, STATEMENT_EN, statement_site

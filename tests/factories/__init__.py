@@ -1,6 +1,10 @@
 """Factories for every page type, materials and the smallest site tree."""
 
-from .accessibility import EasyReadPageFactory, SignLanguagePageFactory
+from .accessibility import (
+    AccessibilityStatementPageFactory,
+    EasyReadPageFactory,
+    SignLanguagePageFactory,
+)
 from .materials import MaterialFactory, make_pdf, restricted_collection
 from .pages import (
     CriteriaIndexPageFactory,
@@ -29,6 +33,7 @@ from .practice import (
 from .tree import SiteTree, build_tree
 
 __all__ = [
+    "AccessibilityStatementPageFactory",
     "CriteriaIndexPageFactory",
     "EasyReadPageFactory",
     "CriterionPageFactory",

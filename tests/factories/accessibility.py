@@ -1,16 +1,25 @@
-"""The pages in Leichte Sprache and Deutsche Gebärdensprache (accessibility/).
+"""The pages in Leichte Sprache and Deutsche Gebärdensprache and the accessibility
+statement with its Schlichtungsstelle (accessibility/).
 
 The video files here are the first bytes of real files (enough for the upload
 checks in accessibility/validators.py, not for a player); the browser tests play
 the demo's generated clip."""
 
+import datetime as dt
+
 import factory
 
 from django.core.files.base import ContentFile
 
-from accessibility.models import EasyReadPage, SignLanguagePage, SignLanguageVideo
+from accessibility.models import (
+    AccessibilityStatementPage,
+    Compliance,
+    EasyReadPage,
+    SignLanguagePage,
+    SignLanguageVideo,
+)
 
-from .pages import BasePageFactory
+from .pages import BasePageFactory, paragraph, publish, translate
 
 # An EBML header with DocType "webm" and an MP4 "ftyp" box, as ffmpeg writes them.
 WEBM_HEAD = bytes.fromhex("1a45dfa39f4286810142f7810142f2810442f381084282847765626d")
@@ -56,3 +65,28 @@ class SignLanguagePageFactory(BasePageFactory):
 
     class Meta:
         model = SignLanguagePage
+
+
+class AccessibilityStatementPageFactory(BasePageFactory):
+    title = "Erklärung zur Barrierefreiheit"
+    slug = "barrierefreiheit"
+    intro = "<p>Wie barrierefrei das Portal ist.</p>"
+    body = paragraph("<p>Einige ältere PDF-Dokumente sind nicht barrierefrei.</p>")
+    compliance = Compliance.PARTIALLY
+    last_review = dt.date(2026, 3, 5)
+    arbitration_name = "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz (BGG)"
+    arbitration_address = "Mauerstraße 53\n10117 Berlin"
+    arbitration_url = "https://www.schlichtungsstelle-bgg.de"
+    arbitration_email = "schlichtung@example.org"
+
+    class Meta:
+        model = AccessibilityStatementPage
+
+
+def translate_statement(page: AccessibilityStatementPage) -> AccessibilityStatementPage:
+    """The English statement (/en/accessibility/), published."""
+    english = translate(page, "en")
+    english.title = "Accessibility statement"
+    english.slug = "accessibility"
+    english.arbitration_name = "Arbitration body under the Disability Equality Act"
+    return publish(english)

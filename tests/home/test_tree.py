@@ -3,7 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from accessibility.models import EasyReadPage, SignLanguagePage
+from accessibility.models import AccessibilityStatementPage, EasyReadPage, SignLanguagePage
 from criteria.models import CriteriaIndexPage, CriterionPage
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
@@ -30,7 +30,14 @@ class TreeRulesTests(WagtailPageTestCase):
     def test_home_page_holds_standard_index_and_bitv_pages(self):
         # (The pages in Leichte Sprache and DGS: tests/accessibility/test_pages.py.)
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, *INDEX_PAGES, EasyReadPage, SignLanguagePage}
+            HomePage,
+            {
+                StandardPage,
+                *INDEX_PAGES,
+                EasyReadPage,
+                SignLanguagePage,
+                AccessibilityStatementPage,
+            },
         )
 
     def test_standard_pages_nest_under_home_and_each_other(self):
