@@ -10,15 +10,19 @@ from editorial.views import awaiting_review
 from practice.models import Submission
 from tests.editorial.ui_support import ui_submit
 from tests.factories import StandardPageFactory
+from tests.shared import copy_of, module_world
 
 from .submission_support import SUBMITTER, submission_site, submitted
 
 pytestmark = pytest.mark.django_db
 
 
+_world = module_world(submission_site)
+
+
 @pytest.fixture
-def site():
-    return submission_site()
+def site(_world, db):
+    return copy_of(_world, submission_site)
 
 
 def test_moderation_sees_the_submitter_read_only(client, site):

@@ -11,14 +11,20 @@ from home.models import Bundesland, Handlungsfeld
 from practice.models import PracticePage, Submission
 from practice.submission import fill_page
 from tests.factories import PracticePageFactory, translate
+from tests.shared import copy_of, module_world
 
 from .submission_support import step1, step2, submission_site, submitted
 
 pytestmark = pytest.mark.django_db
+_world = module_world(submission_site)
 
 
-def test_answers_in_english_name_the_german_rows(db):
-    site = submission_site()
+@pytest.fixture
+def site(_world, db):
+    return copy_of(_world, submission_site)
+
+
+def test_answers_in_english_name_the_german_rows(site):
     thueringen_en = Bundesland.objects.filter(slug="thueringen").first()
     bewegung_en = Handlungsfeld.objects.get(slug="physical-activity", locale__language_code="en")
     region_en = translate(site.region, "en")
@@ -55,8 +61,7 @@ def test_answers_in_english_name_the_german_rows(db):
     assert assessment.justification == "Because."
 
 
-def test_slug_from_the_title_in_german_and_of_its_own(db):
-    site = submission_site()
+def test_slug_from_the_title_in_german_and_of_its_own(site):
     PracticePageFactory(parent=site.practice, slug="gesund-fuer-kinder-groesse-zaehlt", live=False)
     PracticePageFactory(parent=site.practice, slug="praxisbeispiel", live=False)
     assert submitted(site, "Gesund für Kinder: Größe zählt!").slug == (
