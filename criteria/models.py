@@ -132,8 +132,10 @@ class CriterionPage(BasePage):
         """The live public practice examples of this page's language with the
         highest level on this criterion, ties by title (assessments point to the
         German criterion page: matched by translation_key). Each has ``level``
-        and ``stage`` (this page's stage of that number, or None)."""
+        and ``stage`` (this page's stage of that number, or None), and ``kommune``:
+        the name the list cards show (a linked region in this page's language)."""
         from practice.models import PracticeAssessment, PracticePage
+        from practice.terms import regions_shown
 
         level = (
             PracticeAssessment.objects.filter(
@@ -149,7 +151,10 @@ class CriterionPage(BasePage):
             .order_by("-criterion_level", "title", "pk")[:limit]
         )
         stages = self.stages()
+        regions = regions_shown(examples, self.locale)
         for example in examples:
+            region = regions.get(example.region_id)
+            example.kommune = region.title if region else example.municipality_name
             n = example.criterion_level
             example.criterion_stage = stages[n - 1] if 0 < n <= len(stages) else None
             example.criterion_stage_count = len(stages)

@@ -77,6 +77,15 @@ def user_label(user: AbstractBaseUser | None) -> str:
     return user.get_full_name().strip() or user.get_username()
 
 
+def publicly_submitted(page_ids: Iterable[int]) -> set[int]:
+    """The ids among ``page_ids`` of pages created from a public submission to the
+    Praxisdatenbank (practice.Submission, without an account): one query."""
+    submission = apps.get_model("practice", "Submission")
+    return set(
+        submission.objects.filter(page_id__in=list(page_ids)).values_list("page_id", flat=True)
+    )
+
+
 def sections_for(pages: Iterable[Page]) -> dict[int, str]:
     """The top-level section under the locale's home page (e.g. "Aktuelles") per page id."""
     steplen = Page.steplen
@@ -135,6 +144,10 @@ def _rows(
 ) -> list[ReviewRow]:
     pages = _pages_by_id(state for state, _task_state in items)
     sections = sections_for(pages.values())
+    # Asked only for rows without a requesting account (a public submission's).
+    public = publicly_submitted(
+        int(state.object_id) for state, _task_state in items if state.requested_by_id is None
+    )
     now = timezone.now()
     rows = []
     for workflow_state, task_state in items:
@@ -150,7 +163,9 @@ def _rows(
                 page=page,
                 state=page_state(page),
                 section=sections[page.pk],
-                author=user_label(workflow_state.requested_by),
+                author=_("Öffentliche Einreichung")
+                if page.pk in public
+                else user_label(workflow_state.requested_by),
                 submitted_at=workflow_state.created_at,
                 age=age_label(workflow_state.created_at, now),
                 workflow=workflow_state.workflow.name,

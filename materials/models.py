@@ -289,6 +289,21 @@ class Material(AbstractDocument):
         return self.file_extension.upper()
 
 
+def public_material_links(links):
+    """``links`` (a page's material links: a related manager or queryset of
+    objects with a ``document``) narrowed to the public materials (approved,
+    unrestricted), in order, with their documents and collections; a queryset, so
+    it can be counted and paginated. Region pages and practice examples use it."""
+    # By id: in the editor's preview the links are in memory (modelcluster's
+    # FakeQuerySet compares plain values); in the database it is a subquery.
+    public_ids = Material.objects.public().values_list("pk", flat=True)
+    return (
+        links.filter(document_id__in=public_ids)
+        .select_related("document__collection")
+        .order_by("sort_order", "pk")  # links added in code may share a sort_order
+    )
+
+
 def public_materials(links: Iterable) -> list[Material]:
     """The public documents among ``links`` (objects with a ``document``), in order:
     approved and outside restricted collections."""

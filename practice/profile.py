@@ -9,7 +9,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from materials.models import Material
+from materials.models import public_material_links
 
 from .chart import profile_chart
 from .listing import criteria_by_number
@@ -111,13 +111,7 @@ def region_shown(page):
 
 def public_materials(page) -> list:
     """The example's materials that are public (approved, unrestricted), in order."""
-    public_ids = Material.objects.public().values_list("pk", flat=True)
-    links = (
-        page.material_links.filter(document_id__in=public_ids)
-        .select_related("document__collection")
-        .order_by("sort_order", "pk")
-    )
-    return [link.document for link in links]
+    return [link.document for link in public_material_links(page.material_links)]
 
 
 def page_context(page, request) -> dict:

@@ -17,7 +17,6 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import slugify
 
 from wagtail.models import Locale, Page, TaskState, WorkflowState
 from wagtail.rich_text import RichText
@@ -110,19 +109,7 @@ def _body(text: str) -> list[tuple[str, RichText]]:
     ]
 
 
-def _unique_slug(index: Page, title: str, page: Page | None) -> str:
-    base = slugify(title)[:70].strip("-") or "praxisbeispiel"
-    siblings = index.get_children()
-    if page is not None and page.pk:
-        siblings = siblings.exclude(pk=page.pk)
-    slug, n = base, 1
-    while siblings.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
-def fill_page(page: PracticePage, submission: Submission, index: Page) -> PracticePage:
+def fill_page(page: PracticePage, submission: Submission) -> PracticePage:
     """Set the page's fields from the submission's (validated) answers."""
     place = bound_step(submission, 1)
     text = bound_step(submission, 2)
@@ -143,8 +130,8 @@ def fill_page(page: PracticePage, submission: Submission, index: Page) -> Practi
         getattr(page, name).set([_german(model.objects, key) for key in p[name]])
     page.title = t["title"]
     page.draft_title = t["title"]
-    if not page.pk:
-        page.slug = _unique_slug(index, t["title"], page)
+    # A new page's slug: BasePage derives it from the title when submit() adds the
+    # page under the index (German transliteration, Wagtail's "-2" for a taken one).
     page.teaser = t["teaser"]
     page.body = _body(t["description"])
     page.contact_role = t["contact_role"]
@@ -179,14 +166,13 @@ def submit(submission: Submission) -> PracticePage:
     """Create the draft page (or, after a rejection, a new revision of it) and start
     (resume) its review workflow."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    index = index_of(submission)
     if submission.page_id:
         page = submission.page.specific.get_latest_revision_as_object()
-        fill_page(page, submission, index)
+        fill_page(page, submission)
         revision = page.save_revision(user=None, log_action=True)
     else:
-        page = fill_page(PracticePage(live=False, owner=None), submission, index)
-        index.add_child(instance=page)
+        page = fill_page(PracticePage(live=False, owner=None), submission)
+        index_of(submission).add_child(instance=page)
         revision = page.save_revision(user=None, log_action=True)
     page = PracticePage.objects.get(pk=page.pk)
     workflow = page.get_workflow()

@@ -22,7 +22,7 @@ from home.listing import get_page
 from home.models import BasePage
 from home.models.base import SchlagwortItemBase, live_now, public_linked_pages
 from home.routes import LocalizedRoutesMixin, localized_route
-from materials.models import Material
+from materials.models import public_material_links
 
 # A region page shows this many upcoming events, this many past ones and
 # news, each with a link to the calendar or news list filtered by the region.
@@ -144,14 +144,7 @@ class RegionPage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
 
     def public_material_links(self):
         """Links to the region's public materials (approved, unrestricted), in order."""
-        # By id: in the editor's preview the links are in memory (modelcluster's
-        # FakeQuerySet compares plain values); in the database it is a subquery.
-        public_ids = Material.objects.public().values_list("pk", flat=True)
-        return (
-            self.material_links.filter(document_id__in=public_ids)
-            .select_related("document__collection")
-            .order_by("sort_order", "pk")  # links added in code may share a sort_order
-        )
+        return public_material_links(self.material_links)
 
     def _filtered_index_url(self, request, model_name: str) -> str:
         """URL of this language's calendar or news list filtered by this region

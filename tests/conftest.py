@@ -8,10 +8,10 @@ from pytest_django.plugin import blocking_manager_key
 
 from django.conf import settings
 from django.core.cache import cache
-from django.test import TestCase, TransactionTestCase, override_settings
+from django.test import override_settings
 
 from tests import engine
-from tests.database import restore_migrated_database
+from tests.database import empties_the_database, restore_migrated_database
 from tests.factories import build_tree
 
 
@@ -70,22 +70,6 @@ def site_tree(db):
     return build_tree()
 
 
-def _empties_the_database(item: pytest.Item) -> bool:
-    """Whether the test is transactional: Django empties every table after it
-    (TransactionTestCase), the migrated data (root page, site, locales) included.
-    The browser tests (tests/browser) keep their committed demo site for the whole
-    package: they use ``live_server`` without ``transactional_db``."""
-    cls = getattr(item, "cls", None)
-    if cls is not None and issubclass(cls, TransactionTestCase):
-        return not issubclass(cls, TestCase)
-    marker = item.get_closest_marker("django_db")
-    if marker is not None and (
-        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
-    ):
-        return True
-    return "transactional_db" in getattr(item, "fixturenames", ())
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a transactional test, the migrated database as it was before it.
@@ -101,7 +85,7 @@ def pytest_runtest_teardown(item, nextitem):
     try:
         return (yield)
     finally:
-        if nextitem is not None and _empties_the_database(item):
+        if nextitem is not None and empties_the_database(item):
             _restore_migrated_database(item.config)
 
 

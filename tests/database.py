@@ -3,9 +3,12 @@ commit (transactional tests, the browser tests' demo site)."""
 
 import json
 
+import pytest
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
+from django.test import TestCase, TransactionTestCase
 
 
 def restore_migrated_database(snapshot: str) -> None:
@@ -30,3 +33,19 @@ def restore_migrated_database(snapshot: str) -> None:
     )
     connection.creation.deserialize_db_from_string(snapshot)
     ContentType.objects.clear_cache()
+
+
+def empties_the_database(item: pytest.Item) -> bool:
+    """Whether the test is transactional: Django empties every table after it
+    (TransactionTestCase), the migrated data (root page, site, locales) included.
+    The browser tests (tests/browser) keep their committed demo site for the whole
+    package: they use ``live_server`` without ``transactional_db``."""
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return not issubclass(cls, TestCase)
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    ):
+        return True
+    return "transactional_db" in getattr(item, "fixturenames", ())

@@ -202,6 +202,8 @@ class PracticePage(BasePage):
     ]
     listing_select_related = ("bundesland", "region")
     listing_prefetch_related = ("handlungsfelder", "lebensphasen", "assessments")
+    # A public submission's title may have no letters (practice/submission.py).
+    slug_fallback = "praxisbeispiel"
 
     parent_page_types = ["practice.PracticeIndexPage"]
     subpage_types: list[str] = []

@@ -102,3 +102,17 @@ def criteria_step(step: int, levels: dict[int, tuple[str, str]] | None = None) -
         data[f"level_{number}"] = level
         data[f"justification_{number}"] = text
     return data
+
+
+def submitted(site: SubmissionSite, title: str = "Bewegte Kita Musterstadt"):
+    """The draft page that submitting answers (steps 1 and 2 only) creates, in review."""
+    from practice.models import Submission
+    from practice.submission import submit
+
+    _token, token_hash = Submission.new_token()
+    submission = Submission.objects.create(
+        email=SUBMITTER,
+        token_hash=token_hash,
+        data={"index": site.practice.pk, "steps": {"1": step1(site), "2": step2(title=title)}},
+    )
+    return submit(submission)

@@ -16,6 +16,7 @@ from wagtail.models import WorkflowState
 from editorial.decisions import decide
 from practice.models import PracticePage, Submission
 from practice.models.submission import SubmissionStatus
+from tests.shared import copy_of, module_world
 
 from .submission_support import (
     START,
@@ -31,9 +32,12 @@ from .submission_support import (
 pytestmark = pytest.mark.django_db
 
 
+_world = module_world(submission_site)
+
+
 @pytest.fixture
-def site():
-    return submission_site()
+def site(_world, db):
+    return copy_of(_world, submission_site)
 
 
 def begin(client) -> str:

@@ -12,6 +12,7 @@ from django.test import override_settings
 from practice.models import Submission
 from practice.models.submission import SubmissionStatus
 from tests.factories import translate
+from tests.shared import copy_of, module_world
 
 from .submission_support import (
     START,
@@ -28,9 +29,12 @@ pytestmark = pytest.mark.django_db
 FAILING_MAIL = "tests.editorial.ui_support.FailingOpenBackend"
 
 
+_world = module_world(submission_site)
+
+
 @pytest.fixture
-def site():
-    return submission_site()
+def site(_world, db):
+    return copy_of(_world, submission_site)
 
 
 @pytest.fixture
