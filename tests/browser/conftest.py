@@ -97,3 +97,11 @@ def demo_site(django_db_setup, django_db_blocker, live_server):
         finally:
             restore_migrated_database(initial)
             cache.clear()
+
+
+@pytest.fixture(scope="module")
+def editorial_roles(demo_site, django_db_blocker):
+    """Roles, rights, workflows and collections as `make run` applies them
+    (``apply_editorial``), for the journeys of editors and moderators."""
+    with django_db_blocker.unblock():
+        call_command("apply_editorial", stdout=io.StringIO())

@@ -57,6 +57,12 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def assert_accessible(page: Page) -> None:
+    """axe finds no WCAG 2.1 A/AA violation on the page as it is now."""
+    violations = run_axe(page)
+    assert not violations, f"axe, {page.url}:\n{describe_violations(violations)}"
+
+
 def heading_levels(page: Page) -> list[tuple[int, str]]:
     """Visible and screen-reader headings (h1–h6) in document order."""
     return page.evaluate(

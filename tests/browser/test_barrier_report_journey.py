@@ -12,38 +12,28 @@ Django's test mailbox holds the mails."""
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from django.core import mail
-from django.core.management import call_command
 
 from accessibility.models import BarrierReport, ReportStatus
-from tests.browser.support import DEMO_PASSWORD, describe_violations, run_axe, tab_to, type_into
+from tests.browser.support import DEMO_PASSWORD, assert_accessible, tab_to, type_into
 
 DESCRIPTION = "Die Filter im Kalender lassen sich mit der Tastatur nicht erreichen (Browsertest)."
 VISITOR = "besucherin-browsertest@example.org"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def editorial_setup(demo_site, django_db_blocker):
-    """Roles, rights and workflows as `make run` applies them."""
-    with django_db_blocker.unblock():
-        call_command("apply_editorial", stdout=io.StringIO())
+# Roles, rights and workflows as `make run` applies them (conftest.py).
+pytestmark = pytest.mark.usefixtures("editorial_roles")
 
 
 @pytest.fixture
 def quick_form(settings):
     # The minimum fill time (spam defence) is 5 s; the journey types fast.
     settings.BARRIER_REPORT_MIN_SECONDS = 1
-
-
-def assert_accessible(page: Page) -> None:
-    violations = run_axe(page)
-    assert not violations, f"axe, {page.url}:\n{describe_violations(violations)}"
 
 
 def press(page: Page, name: str) -> None:

@@ -8,12 +8,8 @@ contacts are put back afterwards so later browser tests see the demo as loaded."
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from playwright.sync_api import Browser, Page, expect
-
-from django.core.management import call_command
 
 from regions.models import RegionPage
 from tests.browser.support import log_in
@@ -22,10 +18,9 @@ NEW_ROLE = "Koordination Präventionskette (Browsertest)"
 
 
 @pytest.fixture(scope="module", autouse=True)
-def editorial_setup(demo_site, django_db_blocker):
+def editorial_setup(editorial_roles, django_db_blocker):
     """Roles, rights and workflows as `make run` applies them; Gera restored after."""
     with django_db_blocker.unblock():
-        call_command("apply_editorial", stdout=io.StringIO())
         gera = RegionPage.objects.get(slug="gera", locale__language_code="de")
         revision = gera.live_revision
     yield

@@ -8,14 +8,11 @@ workflow approves it too: tests/materials/test_moderation.py.)"""
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
 from fpdf import FPDF
 from playwright.sync_api import Browser, Page, expect
-
-from django.core.management import call_command
 
 from wagtail.models import Page as Page_
 
@@ -31,11 +28,8 @@ PDF_TITLE = "Dokumentation: Lernwerkstatt (Browsertest)"
 PDF_WORD = "Kiesgrubenrundgang"  # only inside the uploaded PDF
 
 
-@pytest.fixture(scope="module", autouse=True)
-def editorial_setup(demo_site, django_db_blocker):
-    """Roles, rights, workflows and collections as `make run` applies them."""
-    with django_db_blocker.unblock():
-        call_command("apply_editorial", stdout=io.StringIO())
+# Roles, rights, workflows and collections as `make run` applies them (conftest.py).
+pytestmark = pytest.mark.usefixtures("editorial_roles")
 
 
 def documentation_pdf(path) -> str:

@@ -11,7 +11,6 @@ process). Runs on the package's demo site with the editorial setup applied."""
 
 from __future__ import annotations
 
-import io
 import re
 from urllib.parse import urlsplit
 
@@ -19,10 +18,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from django.core import mail
-from django.core.management import call_command
 
 from practice.models import PracticePage
-from tests.browser.support import DEMO_PASSWORD, describe_violations, run_axe, tab_to, type_into
+from tests.browser.support import DEMO_PASSWORD, assert_accessible, tab_to, type_into
 
 TITLE = "Bewegte Pausen in Jena (Browsertest)"
 TEASER = "Schulen in Jena bewegen sich in jeder großen Pause."
@@ -32,11 +30,8 @@ JUSTIFICATION = "Der Schülerrat entscheidet über die Spiele mit."
 LINK = re.compile(r"https?://\S+?/einreichen/[\w-]+/")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def editorial_setup(demo_site, django_db_blocker):
-    """Roles, rights and workflows as `make run` applies them."""
-    with django_db_blocker.unblock():
-        call_command("apply_editorial", stdout=io.StringIO())
+# Roles, rights and workflows as `make run` applies them (conftest.py).
+pytestmark = pytest.mark.usefixtures("editorial_roles")
 
 
 @pytest.fixture
@@ -91,11 +86,6 @@ def type_date(page: Page, field, iso: str) -> None:
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Shift+Tab")
     raise AssertionError(f"the date field took {field.input_value()!r}, not {iso}")
-
-
-def assert_accessible(page: Page) -> None:
-    violations = run_axe(page)
-    assert not violations, f"axe, {page.url}:\n{describe_violations(violations)}"
 
 
 def keyboard_login(browser: Browser, base_url: str, username: str) -> Page:

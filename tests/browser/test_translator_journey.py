@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from wagtail.models import Page as Page_
@@ -21,8 +22,10 @@ from wagtail.models import TaskState
 
 from news.models import NewsPage
 from tests.browser.support import log_in, untranslated_german_page
-from tests.browser.test_workflow_journeys import editorial_setup  # noqa: F401
 from tests.factories.pages import NewsPageFactory
+
+# Roles, rights and workflows as `make run` applies them (conftest.py).
+pytestmark = pytest.mark.usefixtures("editorial_roles")
 
 ENGLISH_TITLE = "Translated for the browser test"
 

@@ -16,7 +16,6 @@ language switcher and hreflang links)."""
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import date, timedelta
 
@@ -25,8 +24,6 @@ import pytest
 from fpdf import FPDF
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
-from django.core.management import call_command
 
 from wagtail.models import Page as Page_
 
@@ -43,11 +40,8 @@ CRITERION = "Partizipation"
 COMMENT = "Bitte den Veranstaltungsort genauer angeben."
 
 
-@pytest.fixture(scope="module", autouse=True)
-def editorial_setup(demo_site, django_db_blocker):
-    """Roles, rights and workflows as `make run` applies them."""
-    with django_db_blocker.unblock():
-        call_command("apply_editorial", stdout=io.StringIO())
+# Roles, rights and workflows as `make run` applies them (conftest.py).
+pytestmark = pytest.mark.usefixtures("editorial_roles")
 
 
 def programme_pdf(path) -> str:
