@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
-from practice.forms import AccessibleFormMixin
+from home.forms import AccessibleFormMixin
 from security.forms import SpamGuardForm
 
 from .models.reports import ADDRESS_MAX, DESCRIPTION_MAX, BarrierReport

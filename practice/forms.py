@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from criteria.models import CriterionPage
+from home.forms import AccessibleFormMixin
 from home.models import Bundesland, Handlungsfeld, Lebensphase, Zielgruppe
 from regions.models import RegionPage
 from security.forms import SpamGuardForm
@@ -29,38 +30,6 @@ JUSTIFICATION_MAX = 1000
 NOT_ASSESSED = ""
 
 STAMP_SALT = "practice.submission.start"
-
-
-class AccessibleFormMixin:
-    """Names a field's help and error texts in ``aria-describedby`` (their ids, see
-    includes/submit_field.html); Django itself adds ``aria-invalid`` to invalid fields."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name, field in self.fields.items():
-            bound = self[name]
-            described = []
-            if field.help_text:
-                described.append(f"{bound.auto_id}-help")
-            if name in self.errors:
-                described.append(f"{bound.auto_id}-error")
-            if described:
-                field.widget.attrs["aria-describedby"] = " ".join(described)
-
-    def error_links(self) -> list[tuple[str, str]]:
-        """(anchor id, message) for the error summary, in the order of the fields."""
-        links = []
-        for error in self.non_field_errors():
-            links.append(("", error))
-        for name in self.fields:
-            if name in self.errors:
-                bound = self[name]
-                anchor = bound.auto_id
-                if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-                    anchor = f"{anchor}_0"
-                for error in self.errors[name]:
-                    links.append((anchor, f"{bound.label}: {error}"))
-        return links
 
 
 # --- Step 0: the e-mail address -------------------------------------------------------

@@ -1,7 +1,7 @@
 """Shared fixtures: uploaded files go to a temporary MEDIA_ROOT; an empty cache
-for every test; the site tree; the indices of a search engine when the run
-searches one (tests/engine.py); the migrated database back after a transactional
-test."""
+and the site's default language (German) for every test; the site tree; the
+indices of a search engine when the run searches one (tests/engine.py); the
+migrated database back after a transactional test."""
 
 import pytest
 from pytest_django.plugin import blocking_manager_key
@@ -9,6 +9,7 @@ from pytest_django.plugin import blocking_manager_key
 from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import translation
 
 from tests import engine
 from tests.database import empties_the_database, restore_migrated_database
@@ -24,6 +25,17 @@ def _media_root(tmp_path_factory):
     override_settings also resets the cached default storage."""
     with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in German, whatever language a test before it in the same
+    process left active (a request handled in English, Wagtail's admin in a user's
+    language): lazy messages compared with German text would otherwise depend on
+    which tests pytest-xdist happened to run first in that process."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session", autouse=True)
