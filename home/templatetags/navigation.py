@@ -325,7 +325,6 @@ def footer_links(context: template.Context) -> list[Page]:
         by_slug: dict[str, Page] = {}
         for page in pages.order_by("path"):
             page.other_language = ""
-            page.is_statement = page.slug == STATEMENT_SLUG
             by_slug.setdefault(page.slug, page)
         return by_slug
 
@@ -352,10 +351,15 @@ def footer_links(context: template.Context) -> list[Page]:
                 if page.translation_key in translated:
                     by_slug[slug] = translated[page.translation_key]
                     by_slug[slug].other_language = ""
-                    by_slug[slug].is_statement = slug == STATEMENT_SLUG
                 else:
                     page.other_language = default_locale.language_code
-        return [by_slug[slug] for slug in FOOTER_SLUGS if slug in by_slug]
+        links = []
+        for slug in FOOTER_SLUGS:
+            if slug in by_slug:
+                # By the German slug: the statement's translations have slugs of their own.
+                by_slug[slug].is_statement = slug == STATEMENT_SLUG
+                links.append(by_slug[slug])
+        return links
 
     return _cached(request, ("footer", home.pk), compute)
 
